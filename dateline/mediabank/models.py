@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.search import index
+
+# Widths every photo is published at; the largest is the "1920 px rendition" of the model page.
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+
+
+class Licence(models.TextChoices):
+    EDITORIAL = "editorial", _("Editorial use only")
+    RIGHTS_RESERVED = "rights-reserved", _("All rights reserved")
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
+    CC0 = "cc0-1.0", _("Public domain (CC0 1.0)")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+class PhotoQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+
+class Photo(AbstractImage):
+    """A photo in the media bank, described the way a photo desk describes it."""
+
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences: who, what, where. Shown under the photo."),
+    )
+    agency = models.CharField(
+        _("agency"),
+        max_length=120,
+        blank=True,
+        help_text=_("The agency or publisher that owns the photo. Defaults to ours."),
+    )
+    photographer = models.CharField(_("photographer"), max_length=120, blank=True)
+    date_taken = models.DateField(_("date taken"), null=True, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=Licence.choices, default=Licence.EDITORIAL
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "caption",
+        "description",
+        "agency",
+        "photographer",
+        "date_taken",
+        "licence",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    search_fields = AbstractImage.search_fields + [
+        index.SearchField("caption"),
+        index.SearchField("photographer"),
+        index.SearchField("agency"),
+        index.AutocompleteField("caption"),
+        index.FilterField("date_taken"),
+        index.FilterField("created_at"),
+    ]
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        permissions = [("choose_image", "Can choose image")]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="mediabank_photo_newest")]
+
+    @property
+    def agency_name(self):
+        return self.agency or settings.DATELINE_AGENCY
+
+    @property
+    def credit_line(self):
+        """The credit as the model page prints it: "© Agency / Photographer"."""
+        if self.photographer:
+            return f"© {self.agency_name} / {self.photographer}"
+        return f"© {self.agency_name}"
+
+    @property
+    def default_alt_text(self):
+        return self.description or self.caption or self.title
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    def get_absolute_url(self):
+        return reverse("mediabank:photo", kwargs={"pk": self.pk})
+
+
+class PhotoRendition(AbstractRendition):
+    image = models.ForeignKey(Photo, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,42 @@
+"""The renditions the site publishes, named once so templates and listing prefetches agree.
+
+A "kind" is how a photo appears on a page (lead photo, card, square portrait). Each kind has
+one filter per width and format; the picture tag renders them as <picture> sources and the
+querysets prefetch exactly these specs, so a listing costs one query for all its renditions.
+"""
+
+from dataclasses import dataclass
+
+from .models import RENDITION_WIDTHS
+
+FORMATS = ("webp", "jpeg")
+
+
+@dataclass(frozen=True)
+class PictureKind:
+    name: str
+    operations: tuple  # e.g. ("width-320", "width-640")
+    sizes: str
+
+    def specs(self, fmt):
+        return [f"{operation}|format-{fmt}" for operation in self.operations]
+
+    @property
+    def all_specs(self):
+        return [spec for fmt in FORMATS for spec in self.specs(fmt)]
+
+
+KINDS = {
+    "lead": PictureKind(
+        "lead",
+        tuple(f"width-{w}" for w in RENDITION_WIDTHS),
+        "(min-width: 72rem) 46rem, (min-width: 48rem) 66vw, 100vw",
+    ),
+    "card": PictureKind(
+        "card", ("fill-320x213", "fill-640x427"), "(min-width: 48rem) 20rem, 100vw"
+    ),
+    "portrait": PictureKind("portrait", ("fill-96x96", "fill-192x192"), "6rem"),
+}
+
+LEAD_SPECS = KINDS["lead"].all_specs
+CARD_SPECS = KINDS["card"].all_specs

@@ -1,0 +1,44 @@
+from django import template
+
+from dateline.mediabank.renditions import FORMATS, KINDS
+
+register = template.Library()
+
+
+def picture_context(photo, kind="card", alt=None, eager=False):
+    """What the picture template needs: one <source> per format and a sized fallback <img>."""
+    if photo is None:
+        return {"photo": None}
+    picture_kind = KINDS[kind]
+    renditions = photo.get_renditions(*picture_kind.all_specs)
+    sources = []
+    for fmt in FORMATS:
+        chosen = [renditions[spec] for spec in picture_kind.specs(fmt)]
+        srcset = ", ".join(f"{r.url} {r.width}w" for r in _distinct_widths(chosen))
+        sources.append({"type": f"image/{fmt}", "srcset": srcset, "renditions": chosen})
+    fallback = sources[-1]["renditions"]
+    # The fallback src is a middle width: sharp enough on desktop, light enough on a phone.
+    img = fallback[min(len(fallback) - 1, 1)]
+    return {
+        "photo": photo,
+        "webp_srcset": sources[0]["srcset"],
+        "jpeg_srcset": sources[1]["srcset"],
+        "img": img,
+        "sizes": picture_kind.sizes,
+        "alt": photo.default_alt_text if alt is None else alt,
+        "eager": eager,
+    }
+
+
+def _distinct_widths(renditions):
+    # A small original yields several renditions of the same width; list each width once.
+    seen = set()
+    for rendition in renditions:
+        if rendition.width not in seen:
+            seen.add(rendition.width)
+            yield rendition
+
+
+@register.inclusion_tag("mediabank/includes/picture.html")
+def picture(photo, kind="card", alt=None, eager=False):
+    return picture_context(photo, kind, alt, eager)

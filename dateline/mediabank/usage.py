@@ -1,0 +1,21 @@
+"""Where a photo is published: the live pages that reference it, from Wagtail's reference index."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex
+
+
+def published_pages_using(photo, limit=50):
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(photo)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        .distinct()
+    )
+    return (
+        Page.objects.filter(pk__in=[int(pk) for pk in page_ids[: limit * 2]])
+        .live()
+        .public()
+        .specific()
+        .order_by("-first_published_at")[:limit]
+    )

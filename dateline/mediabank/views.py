@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from dateline.pagination import paginate
+
+from .forms import PhotoSearchForm
+from .models import Photo
+from .renditions import KINDS
+from .usage import published_pages_using
+
+
+class PhotoIndexView(TemplateView):
+    """The public media bank: newest first, or the best matches for a search."""
+
+    template_name = "mediabank/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = PhotoSearchForm(self.request.GET or None)
+        photos = Photo.objects.newest_first().prefetch_renditions(*KINDS["card"].all_specs)
+        query = ""
+        if form.is_valid() and form.cleaned_data["q"]:
+            query = form.cleaned_data["q"]
+            photos = Photo.objects.prefetch_renditions(*KINDS["card"].all_specs).search(query)
+        context.update(
+            form=form,
+            query=query,
+            photos=paginate(self.request, photos, settings.DATELINE_PHOTOS_PER_PAGE),
+        )
+        return context
+
+
+class PhotoDetailView(TemplateView):
+    template_name = "mediabank/photo.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        photo = get_object_or_404(Photo, pk=self.kwargs["pk"])
+        renditions = photo.get_renditions(*KINDS["lead"].all_specs)
+        context.update(
+            photo=photo,
+            renditions=sorted(
+                renditions.values(), key=lambda r: (r.file.name.rsplit(".", 1)[-1], r.width)
+            ),
+            used_in=published_pages_using(photo),
+        )
+        return context

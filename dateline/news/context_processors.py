@@ -1,0 +1,43 @@
+"""The edition a page belongs to: its home page and its sections, for the masthead."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+from .models import HomePage, SectionPage
+
+
+class Edition:
+    """Looked up lazily, so pages that never show the masthead (the admin) pay nothing."""
+
+    def __init__(self, request):
+        self.request = request
+        self.language = translation.get_language() or settings.LANGUAGE_CODE
+        self.site_name = settings.WAGTAIL_SITE_NAME
+
+    @cached_property
+    def home(self):
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return None
+        try:
+            locale = Locale.objects.get_for_language(self.language)
+        except Locale.DoesNotExist:
+            return None
+        return (
+            HomePage.objects.filter(translation_key=site.root_page.translation_key, locale=locale)
+            .live()
+            .first()
+        )
+
+    @cached_property
+    def sections(self):
+        if self.home is None:
+            return []
+        return list(SectionPage.objects.child_of(self.home).live().public().order_by("path"))
+
+
+def edition(request):
+    return {"edition": Edition(request)}

@@ -1,0 +1,127 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from dateline.news.blocks import ArticleBodyBlock
+
+from .querysets import ArticleManager
+
+
+class ArticlePage(Page):
+    """A news article: the model page of the product brief."""
+
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=600,
+        help_text=_("The lead: one or two sentences that set the context and date the news."),
+    )
+    dateline_place = models.CharField(
+        _("dateline"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the story was filed from, e.g. PORT HALVERN."),
+    )
+    lead_photo = models.ForeignKey(
+        "mediabank.Photo",
+        verbose_name=_("lead photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_of_articles",
+    )
+    lead_photo_caption = models.CharField(
+        _("lead photo caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave blank to use the caption from the media bank."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    topics = ParentalManyToManyField(
+        "news.TopicPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="tagged_articles",
+        help_text=_("People, organisations and places the story is about."),
+    )
+    updated_at = models.DateTimeField(
+        _("updated at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story changed in substance; shown to readers as Updated."),
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("standfirst"),
+        FieldPanel("dateline_place"),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("lead_photo"), FieldPanel("lead_photo_caption")], heading=_("Lead photo")
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        FieldPanel("updated_at"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def section(self):
+        return self.get_parent().specific_deferred
+
+    @property
+    def lead_caption(self):
+        if self.lead_photo_caption:
+            return self.lead_photo_caption
+        return self.lead_photo.caption if self.lead_photo else ""
+
+    @property
+    def display_updated_at(self):
+        """The Updated time shown to readers, only when it says something."""
+        if self.updated_at and self.first_published_at and self.updated_at > self.first_published_at:
+            return self.updated_at
+        return None
+
+    def byline_authors(self):
+        return [link.author for link in self.article_authors.all() if link.author.live]
+
+    def published_topics(self):
+        return [topic for topic in self.topics.all() if topic.live]
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.news.structured_data import article_structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.section
+        context["structured_data"] = article_structured_data(self, request)
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """A byline: the order of authors matters, so it is not a plain many-to-many."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        "news.AuthorPage", verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        indexes = [models.Index(fields=["author", "article"], name="news_byline_author")]

@@ -1,0 +1,76 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from dateline.pagination import paginate
+
+
+class AuthorIndexPage(Page):
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.AuthorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("authors index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = (
+            AuthorPage.objects.child_of(self).live().public().select_related("photo").order_by("title")
+        )
+        return context
+
+
+class AuthorPage(Page):
+    """A journalist whose byline appears on articles."""
+
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ForeignKey(
+        "mediabank.Photo",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("newsroom account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_pages",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("bio")]
+
+    parent_page_types = ["news.AuthorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("author")
+
+    def articles(self):
+        from .article import ArticlePage
+
+        return (
+            ArticlePage.objects.filter(article_authors__author=self)
+            .published()
+            .newest_first()
+            .for_cards()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles())
+        return context

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from dateline.pagination import paginate
+
+
+class SectionPage(Page):
+    """A desk of the newsroom and a section of the site: Defense, Politics, Economy..."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One sentence on what the section covers.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("description")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def articles(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.child_of(self).published().newest_first().for_cards()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles())
+        return context

@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from dateline.pagination import paginate
+
+
+class TopicKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+    PLACE = "place", _("Place")
+
+
+class TopicIndexPage(Page):
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("topics index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = TopicPage.objects.child_of(self).live().public().order_by("title")
+        context["topic_groups"] = [
+            (label, [t for t in topics if t.kind == kind]) for kind, label in TopicKind.choices
+        ]
+        return context
+
+
+class TopicPage(Page):
+    """A person, organisation or place the news is about."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=TopicKind.choices)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Who or what this is, in a sentence or two.")
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("For people: their office or job, e.g. Minister of Defence."),
+    )
+    photo = models.ForeignKey(
+        "mediabank.Photo",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("role"),
+        FieldPanel("summary"),
+        FieldPanel("photo"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("role"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["news.TopicIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def articles(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.filter(topics=self).published().newest_first().for_cards()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles())
+        return context

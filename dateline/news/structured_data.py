@@ -1,0 +1,80 @@
+"""NewsArticle structured data (schema.org JSON-LD) for article pages."""
+
+import json
+
+from django.conf import settings
+from django.utils.html import strip_tags
+
+from dateline.mediabank.renditions import KINDS
+
+
+def _image_object(photo, request):
+    if photo is None:
+        return None
+    renditions = photo.get_renditions(*KINDS["lead"].specs("jpeg"))
+    largest = max(renditions.values(), key=lambda r: r.width)
+    data = {
+        "@type": "ImageObject",
+        "url": request.build_absolute_uri(largest.url),
+        "contentUrl": request.build_absolute_uri(largest.url),
+        "width": largest.width,
+        "height": largest.height,
+        "caption": photo.caption,
+        "creditText": photo.credit_line,
+        "copyrightNotice": photo.credit_line,
+        "publisher": {"@type": "Organization", "name": photo.agency_name},
+        "acquireLicensePage": request.build_absolute_uri(photo.get_absolute_url()),
+    }
+    if photo.photographer:
+        data["creator"] = {"@type": "Person", "name": photo.photographer}
+    if photo.date_taken:
+        data["dateCreated"] = photo.date_taken.isoformat()
+    if photo.licence_url:
+        data["license"] = photo.licence_url
+    return data
+
+
+def article_structured_data(article, request):
+    """The JSON-LD text for an article, safe to place inside a <script> element."""
+    url = request.build_absolute_uri(article.url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.standfirst,
+        "inLanguage": article.locale.language_code,
+        "articleSection": article.section.title,
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.title,
+                "url": request.build_absolute_uri(author.url),
+            }
+            for author in article.byline_authors()
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME},
+        "keywords": [topic.title for topic in article.published_topics()],
+    }
+    if article.first_published_at:
+        data["datePublished"] = article.first_published_at.isoformat()
+        data["dateModified"] = (
+            article.display_updated_at or article.first_published_at
+        ).isoformat()
+    if article.dateline_place:
+        data["locationCreated"] = {"@type": "Place", "name": article.dateline_place}
+    image = _image_object(article.lead_photo, request)
+    if image:
+        data["image"] = [image]
+    data["articleBody"] = strip_tags(" ".join(_body_text(article)))[:5000]
+    # Escape "<" so no string inside can close the script element.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _body_text(article):
+    for block in article.body:
+        if block.block_type in {"paragraph", "subheading"}:
+            yield str(block.value.source if hasattr(block.value, "source") else block.value)
+        elif block.block_type == "quote":
+            yield block.value["text"]

@@ -1,0 +1,12 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each test run writes media under a throwaway directory.
+MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
