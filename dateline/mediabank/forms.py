@@ -7,5 +7,7 @@ class PhotoSearchForm(forms.Form):
         label=_("Search photos"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("caption, person, place")}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("caption, person, place")}
+        ),
     )

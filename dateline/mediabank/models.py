@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage, AbstractRendition, ImageQuerySet
 from wagtail.search import index
 
 # Widths every photo is published at; the largest is the "1920 px rendition" of the model page.
@@ -24,7 +24,7 @@ LICENCE_URLS = {
 }
 
 
-class PhotoQuerySet(models.QuerySet):
+class PhotoQuerySet(ImageQuerySet):
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 

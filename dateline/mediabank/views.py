@@ -6,7 +6,7 @@ from dateline.pagination import paginate
 
 from .forms import PhotoSearchForm
 from .models import Photo
-from .renditions import KINDS
+from .renditions import FORMATS, KINDS
 from .usage import published_pages_using
 
 
@@ -40,9 +40,11 @@ class PhotoDetailView(TemplateView):
         renditions = photo.get_renditions(*KINDS["lead"].all_specs)
         context.update(
             photo=photo,
-            renditions=sorted(
-                renditions.values(), key=lambda r: (r.file.name.rsplit(".", 1)[-1], r.width)
-            ),
+            renditions=[
+                {"format": fmt.upper(), "rendition": renditions[spec]}
+                for fmt in FORMATS
+                for spec in KINDS["lead"].specs(fmt)
+            ],
             used_in=published_pages_using(photo),
         )
         return context

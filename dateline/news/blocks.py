@@ -27,7 +27,9 @@ class QuoteBlock(blocks.StructBlock):
         label=_("Circumstance"),
         required=False,
         max_length=200,
-        help_text=_('Where and when it was said, e.g. "in an interview with a weekly on Thursday".'),
+        help_text=_(
+            'Where and when it was said, e.g. "in an interview with a weekly on Thursday".'
+        ),
     )
 
     class Meta:

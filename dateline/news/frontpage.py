@@ -18,7 +18,10 @@ def build_front_page(home):
     rails = []
     for section in SectionPage.objects.child_of(home).live().public().order_by("path"):
         rail = list(
-            ArticlePage.objects.child_of(section).published().newest_first().for_cards()[:RAIL_COUNT]
+            ArticlePage.objects.child_of(section)
+            .published()
+            .newest_first()
+            .for_cards()[:RAIL_COUNT]
         )
         if rail:
             rails.append({"section": section, "articles": rail})

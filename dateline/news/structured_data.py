@@ -8,11 +8,18 @@ from django.utils.html import strip_tags
 from dateline.mediabank.renditions import KINDS
 
 
-def _image_object(photo, request):
+def largest_rendition(photo):
+    """The widest JPEG rendition: the 1920 px one unless the original is smaller."""
     if photo is None:
         return None
     renditions = photo.get_renditions(*KINDS["lead"].specs("jpeg"))
-    largest = max(renditions.values(), key=lambda r: r.width)
+    return max(renditions.values(), key=lambda r: r.width)
+
+
+def _image_object(photo, request):
+    largest = largest_rendition(photo)
+    if largest is None:
+        return None
     data = {
         "@type": "ImageObject",
         "url": request.build_absolute_uri(largest.url),

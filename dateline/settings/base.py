@@ -210,7 +210,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Tasks: in-process by default; production may point this at a worker backend.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("DATELINE_SITE_NAME", "Dateline")

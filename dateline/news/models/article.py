@@ -8,10 +8,11 @@ from wagtail.search import index
 
 from dateline.news.blocks import ArticleBodyBlock
 
+from .editions import EditionPageMixin
 from .querysets import ArticleManager
 
 
-class ArticlePage(Page):
+class ArticlePage(EditionPageMixin, Page):
     """A news article: the model page of the product brief."""
 
     standfirst = models.TextField(
@@ -93,7 +94,11 @@ class ArticlePage(Page):
     @property
     def display_updated_at(self):
         """The Updated time shown to readers, only when it says something."""
-        if self.updated_at and self.first_published_at and self.updated_at > self.first_published_at:
+        if (
+            self.updated_at
+            and self.first_published_at
+            and self.updated_at > self.first_published_at
+        ):
             return self.updated_at
         return None
 
@@ -104,11 +109,18 @@ class ArticlePage(Page):
         return [topic for topic in self.topics.all() if topic.live]
 
     def get_context(self, request, *args, **kwargs):
-        from dateline.news.structured_data import article_structured_data
+        from dateline.news.structured_data import article_structured_data, largest_rendition
 
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.section
         context["structured_data"] = article_structured_data(self, request)
+        share_image = largest_rendition(self.lead_photo)
+        if share_image is not None:
+            context["share_image"] = {
+                "url": request.build_absolute_uri(share_image.url),
+                "width": share_image.width,
+                "height": share_image.height,
+            }
         return context
 
 

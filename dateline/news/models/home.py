@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .editions import EditionPageMixin
 
-class HomePage(Page):
+
+class HomePage(EditionPageMixin, Page):
     """The front page of one edition (one per language)."""
 
     tagline = models.CharField(

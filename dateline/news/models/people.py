@@ -7,8 +7,10 @@ from wagtail.search import index
 
 from dateline.pagination import paginate
 
+from .editions import EditionPageMixin
 
-class AuthorIndexPage(Page):
+
+class AuthorIndexPage(EditionPageMixin, Page):
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.AuthorPage"]
     max_count_per_parent = 1
@@ -19,12 +21,16 @@ class AuthorIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = (
-            AuthorPage.objects.child_of(self).live().public().select_related("photo").order_by("title")
+            AuthorPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .order_by("title")
         )
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(EditionPageMixin, Page):
     """A journalist whose byline appears on articles."""
 
     job_title = models.CharField(_("job title"), max_length=120, blank=True)

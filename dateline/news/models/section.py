@@ -6,8 +6,10 @@ from wagtail.search import index
 
 from dateline.pagination import paginate
 
+from .editions import EditionPageMixin
 
-class SectionPage(Page):
+
+class SectionPage(EditionPageMixin, Page):
     """A desk of the newsroom and a section of the site: Defense, Politics, Economy..."""
 
     description = models.TextField(

@@ -6,6 +6,8 @@ from wagtail.search import index
 
 from dateline.pagination import paginate
 
+from .editions import EditionPageMixin
+
 
 class TopicKind(models.TextChoices):
     PERSON = "person", _("Person")
@@ -13,7 +15,7 @@ class TopicKind(models.TextChoices):
     PLACE = "place", _("Place")
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(EditionPageMixin, Page):
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.TopicPage"]
     max_count_per_parent = 1
@@ -30,7 +32,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(EditionPageMixin, Page):
     """A person, organisation or place the news is about."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=TopicKind.choices)

@@ -1,0 +1,36 @@
+from django.conf import settings
+
+
+class EditionPageMixin:
+    """Every reader page knows its translations, for hreflang and the edition switcher."""
+
+    def edition_links(self):
+        """(language code, language name, url, is this page) for every edition, in settings order.
+
+        An edition without a translation of this page links to that edition's home page.
+        """
+        translations = {
+            page.locale.language_code: page
+            for page in self.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+        }
+        links = []
+        for code, name in settings.LANGUAGES:
+            page = translations.get(code)
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": page.url if page else f"/{code}/",
+                    "translated": page is not None,
+                    "current": page is not None and page.pk == self.pk,
+                }
+            )
+        return links
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["edition_links"] = self.edition_links()
+        return context
