@@ -3,6 +3,8 @@
 Idempotent: used by the demo command, by tests and by a fresh production install.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -43,12 +45,15 @@ def ensure_editions(site_name=None, taglines=None):
             )
         )
     site = Site.objects.filter(is_default_site=True).first()
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
-    if site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = site_name or settings.WAGTAIL_SITE_NAME
-        site.save()
+        site = Site(is_default_site=True)
+    # Canonical URLs are built from the Site, so it carries the public host and port.
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = site_name or settings.WAGTAIL_SITE_NAME
+    site.save()
 
     homes = {default_code: home}
     for code, locale in locales.items():
