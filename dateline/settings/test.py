@@ -10,3 +10,7 @@ STORAGES = {
 # Each test run writes media under a throwaway directory.
 MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+
+if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
+    # A shared Redis must not mix entries between test processes or with earlier runs.
+    CACHES["default"]["KEY_PREFIX"] = f"dateline-test-{os.getpid()}"  # noqa: F405
