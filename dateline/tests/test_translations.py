@@ -72,6 +72,9 @@ def two_editions(db):
     article = ArticlePageFactory(
         parent=section,
         authors=[author],
+        # Photo metadata is content shared by both editions; keep it free of UI words.
+        lead_photo__title="DSC 0042",
+        lead_photo__caption="Harbour, 2026",
         body=[
             {"type": "paragraph", "value": "<p>The council met at noon.</p>"},
             {
