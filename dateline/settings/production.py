@@ -25,3 +25,7 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Submitting a domain to the HSTS preload list is the operator's decision (it is hard to
+# undo), so it is opt-in through SECURE_HSTS_PRELOAD and its check is not a failure.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
