@@ -59,10 +59,10 @@ def article_structured_data(article, request):
                 "name": author.title,
                 "url": request.build_absolute_uri(author.url),
             }
-            for author in article.byline_authors()
+            for author in article.byline_authors
         ],
         "publisher": {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME},
-        "keywords": [topic.title for topic in article.published_topics()],
+        "keywords": [topic.title for topic in article.published_topics],
     }
     if article.first_published_at:
         data["datePublished"] = article.first_published_at.isoformat()

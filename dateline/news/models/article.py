@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -102,9 +104,12 @@ class ArticlePage(EditionPageMixin, Page):
             return self.updated_at
         return None
 
+    @cached_property
     def byline_authors(self):
-        return [link.author for link in self.article_authors.all() if link.author.live]
+        links = self.article_authors.select_related("author")
+        return [link.author for link in links if link.author.live]
 
+    @cached_property
     def published_topics(self):
         return [topic for topic in self.topics.all() if topic.live]
 
