@@ -1,9 +1,9 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", views.sitemap_edition, name="sitemap_edition"),
 ]
