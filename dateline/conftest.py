@@ -1,0 +1,252 @@
+"""Shared fixtures: a small news world built with the factories, and HTML helpers."""
+
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale, PageViewRestriction
+
+from dateline.mediabank.factories import PhotoFactory
+from dateline.mediabank.models import Photo
+from dateline.mediabank.renditions import CARD_SPECS, LEAD_SPECS
+from dateline.news.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    SectionPageFactory,
+    TopicPageFactory,
+)
+from dateline.news.models import AuthorIndexPage, TopicIndexPage, TopicKind
+from dateline.news.sitetree import ensure_editions
+
+QUOTE_TEXT = "We will keep the northern route open every day of the winter, whatever it costs."
+CIRCUMSTANCE = "in an interview with the weekly Harbour Review on Thursday"
+
+
+def url_in(language, name, **kwargs):
+    """A named URL in one edition."""
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def soup(response):
+    """The parsed HTML of a response."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def get_soup(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, f"{url} answered {response.status_code}"
+    return soup(response)
+
+
+def hrefs(node):
+    """The href of every link under a node, in document order."""
+    return [a["href"] for a in node.find_all("a", href=True)]
+
+
+def main_links(page):
+    """The links of a page's main content (not the masthead or the footer)."""
+    return hrefs(page.find("main"))
+
+
+def publish_translation(page, locale, **changes):
+    """Translate a page into a locale (its parent must be translated) and publish it."""
+    translated = page.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated.specific
+
+
+def build_world():
+    """Both editions, two sections, three topics, two authors and articles in every state.
+
+    - ``article``: live, uses every body block (paragraph, quote by a person with a
+      circumstance, related card, subheading, photo, fact box), two authors, three topics,
+      and a Russian translation (``article_ru``) under a translated section.
+    - ``related``: live, older, in another section; the target of the related card.
+    - ``draft``: never published; shares the lead photo and the topics and author.
+    - ``private``: live but behind a password view restriction.
+    """
+    now = timezone.now()
+    homes = ensure_editions()
+    home, home_ru = homes["en"], homes["ru"]
+    topic_index = TopicIndexPage.objects.child_of(home).get()
+    author_index = AuthorIndexPage.objects.child_of(home).get()
+
+    politics = SectionPageFactory(parent=home, title="Politics", slug="politics")
+    defense = SectionPageFactory(parent=home, title="Defense", slug="defense")
+
+    person = TopicPageFactory(
+        parent=topic_index,
+        title="Marta Kovac",
+        slug="marta-kovac",
+        kind=TopicKind.PERSON,
+        role="Minister of Harbours",
+    )
+    organisation = TopicPageFactory(
+        parent=topic_index,
+        title="Harbour Council",
+        slug="harbour-council",
+        kind=TopicKind.ORGANISATION,
+        role="",
+    )
+    place = TopicPageFactory(
+        parent=topic_index,
+        title="Port Halvern",
+        slug="port-halvern",
+        kind=TopicKind.PLACE,
+        role="",
+    )
+    reporter = AuthorPageFactory(parent=author_index, title="Ana Reyes", slug="ana-reyes")
+    editor = AuthorPageFactory(parent=author_index, title="Leo Brandt", slug="leo-brandt")
+
+    lead_photo = PhotoFactory(
+        title="Ferry Aurora at the north pier",
+        caption="The ferry Aurora moored at the north pier of Port Halvern.",
+        agency="Nordic Wire",
+        photographer="Ines Varga",
+        date_taken=date(2025, 11, 4),
+    )
+    body_photo = PhotoFactory(
+        title="Crew loading cargo",
+        caption="Crew members load cargo before the first crossing.",
+        agency="",
+        photographer="Tomas Lind",
+    )
+
+    related = ArticlePageFactory(
+        parent=defense,
+        title="Navy escorts the first winter convoy",
+        slug="navy-escorts-convoy",
+        standfirst="The navy escorted the first convoy of the winter on Monday.",
+        first_published_at=now - timedelta(days=2),
+        last_published_at=now - timedelta(days=2),
+        authors=[editor],
+    )
+    related.lead_photo.caption = "Grey ships in a calm grey sea."
+    related.lead_photo.save()
+
+    article = ArticlePageFactory(
+        parent=politics,
+        title="Council keeps the northern ferry route open all winter",
+        slug="northern-ferry-route",
+        standfirst="Port Halvern's council voted on Tuesday to keep the northern route open.",
+        lead_photo=lead_photo,
+        first_published_at=now - timedelta(hours=3),
+        last_published_at=now - timedelta(hours=3),
+        topics=[person, organisation, place],
+        authors=[reporter, editor],
+        body=[
+            ("paragraph", "<p>The vote ended a debate that had lasted two winters.</p>"),
+            (
+                "quote",
+                {"text": QUOTE_TEXT, "speaker": person, "circumstance": CIRCUMSTANCE},
+            ),
+            ("related", {"article": related}),
+            ("subheading", "What changes for passengers"),
+            ("photo", {"photo": body_photo, "caption": "Loading before dawn."}),
+            (
+                "fact_box",
+                {
+                    "title": "The northern route",
+                    "body": "<ul><li>42 km</li><li>Three crossings a day</li></ul>",
+                },
+            ),
+            ("paragraph", "<p>Boats will leave every forty minutes from the north pier.</p>"),
+        ],
+    )
+
+    draft = ArticlePageFactory(
+        parent=politics,
+        title="Unannounced budget cuts for the harbour",
+        slug="unannounced-budget-cuts",
+        standfirst="Not yet for readers.",
+        lead_photo=lead_photo,
+        live=False,
+        has_unpublished_changes=True,
+        first_published_at=None,
+        last_published_at=None,
+        topics=[person],
+        authors=[reporter],
+    )
+    private = ArticlePageFactory(
+        parent=politics,
+        title="Members-only briefing on the harbour",
+        slug="members-only-briefing",
+        first_published_at=now - timedelta(hours=1),
+        last_published_at=now - timedelta(hours=1),
+        topics=[person],
+        authors=[reporter],
+    )
+    PageViewRestriction.objects.create(
+        page=private,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="harbour",  # noqa: S106 - a test page's view restriction
+    )
+
+    ru = Locale.objects.get(language_code="ru")
+    politics_ru = publish_translation(politics, ru, title="Политика")
+    article_ru = publish_translation(
+        article, ru, title="Совет сохранит северную паромную линию на всю зиму"
+    )
+
+    for photo in Photo.objects.all():
+        # Render every published rendition once, so pages in tests only read them.
+        photo.get_renditions(*LEAD_SPECS, *CARD_SPECS)
+
+    return SimpleNamespace(
+        home=home,
+        home_ru=home_ru,
+        topic_index=topic_index,
+        author_index=author_index,
+        politics=politics,
+        politics_ru=politics_ru,
+        defense=defense,
+        person=person,
+        organisation=organisation,
+        place=place,
+        reporter=reporter,
+        editor=editor,
+        lead_photo=lead_photo,
+        body_photo=body_photo,
+        related=related,
+        article=article,
+        article_ru=article_ru,
+        draft=draft,
+        private=private,
+    )
+
+
+# name -> (model, pk) of the world built once per test database (per xdist worker).
+_session_world = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the world once per test database; each test's transaction rolls back to it."""
+    with django_db_blocker.unblock():
+        world = build_world()
+    _session_world.update(_describe(world))
+
+
+def _describe(world):
+    return {name: (type(obj), obj.pk) for name, obj in vars(world).items()}
+
+
+@pytest.fixture
+def site(db):
+    """The world of build_world(), freshly read from the database for each test.
+
+    A test that changes a page changes its own copy; the transaction rolls the change back.
+    If a transactional test (the live server) emptied the database, the world is rebuilt.
+    """
+    spec = _session_world
+    marker = spec.get("article")
+    if marker is None or not marker[0].objects.filter(pk=marker[1]).exists():
+        spec = _describe(build_world())
+    return SimpleNamespace(**{name: model.objects.get(pk=pk) for name, (model, pk) in spec.items()})
