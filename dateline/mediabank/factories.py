@@ -52,3 +52,9 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     @factory.lazy_attribute_sequence
     def file(self, n):
         return ImageFile(io.BytesIO(draw_picture(800, 533, seed=n)), name=f"photo-{n}.jpg")
+
+    @factory.post_generation
+    def keywords(self, create, extracted, **kwargs):
+        """PhotoFactory(keywords=["harbour", "ferry"]): the media bank's keywords are tags."""
+        if create and extracted:
+            self.tags.add(*extracted)

@@ -18,11 +18,17 @@ class PageFactory(factory.django.DjangoModelFactory):
     last_published_at = factory.SelfAttribute("first_published_at")
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
+    def _create(cls, model_class, *args, parent=None, publish=False, **kwargs):
+        """publish=True goes through Wagtail's publishing, so a revision and a log entry exist
+        (give child relations such as article_authors to the constructor, not post-generation,
+        for them to be part of that revision)."""
         if parent is None:
             raise ValueError(f"{cls.__name__} needs parent=<page>")
         kwargs.setdefault("locale", parent.locale)
-        return parent.add_child(instance=model_class(*args, **kwargs))
+        page = parent.add_child(instance=model_class(*args, **kwargs))
+        if publish:
+            page.save_revision().publish()
+        return page
 
 
 class SectionPageFactory(PageFactory):
