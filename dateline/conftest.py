@@ -1,15 +1,19 @@
 """Shared fixtures: a small news world built with the factories, and HTML helpers."""
 
-from datetime import date, timedelta
+import io
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Collection, Locale, Page, PageViewRestriction
 
-from dateline.mediabank.factories import PhotoFactory
+from dateline.mediabank.factories import PhotoFactory, draw_picture
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS, LEAD_SPECS
 from dateline.news.factories import (
@@ -23,6 +27,19 @@ from dateline.news.sitetree import ensure_editions
 
 QUOTE_TEXT = "We will keep the northern route open every day of the winter, whatever it costs."
 CIRCUMSTANCE = "in an interview with the weekly Harbour Review on Thursday"
+
+
+def small_photo(name, **fields):
+    """A photo drawn at 320 x 213: every rendition of it is quick to make."""
+    picture = draw_picture(320, 213, seed=len(name))
+    return PhotoFactory(file=ImageFile(io.BytesIO(picture), name=f"{name}.jpg"), **fields)
+
+
+def to_second(value):
+    """A datetime, or an ISO 8601 string of one, to the second: pages print whole seconds."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(microsecond=0)
 
 
 def url_in(language, name, **kwargs):
@@ -112,7 +129,8 @@ def build_world():
         photographer="Ines Varga",
         date_taken=date(2025, 11, 4),
     )
-    body_photo = PhotoFactory(
+    body_photo = small_photo(
+        "crew",
         title="Crew loading cargo",
         caption="Crew members load cargo before the first crossing.",
         agency="",
@@ -126,10 +144,9 @@ def build_world():
         standfirst="The navy escorted the first convoy of the winter on Monday.",
         first_published_at=now - timedelta(days=2),
         last_published_at=now - timedelta(days=2),
+        lead_photo=small_photo("convoy", caption="Grey ships in a calm grey sea."),
         authors=[editor],
     )
-    related.lead_photo.caption = "Grey ships in a calm grey sea."
-    related.lead_photo.save()
 
     article = ArticlePageFactory(
         parent=politics,
@@ -178,6 +195,7 @@ def build_world():
         parent=politics,
         title="Members-only briefing on the harbour",
         slug="members-only-briefing",
+        lead_photo=small_photo("briefing"),
         first_published_at=now - timedelta(hours=1),
         last_published_at=now - timedelta(hours=1),
         topics=[person],
@@ -222,31 +240,51 @@ def build_world():
     )
 
 
-# name -> (model, pk) of the world built once per test database (per xdist worker).
-_session_world = {}
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the world once per test database; each test's transaction rolls back to it."""
-    with django_db_blocker.unblock():
-        world = build_world()
-    _session_world.update(_describe(world))
+def restore_wagtail_roots():
+    """What Wagtail's data migrations create, gone after a transactional test's flush."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
 
 
 def _describe(world):
     return {name: (type(obj), obj.pk) for name, obj in vars(world).items()}
 
 
+def _fetch(spec):
+    return SimpleNamespace(**{name: model.objects.get(pk=pk) for name, (model, pk) in spec.items()})
+
+
+@pytest.fixture(scope="module")
+def _module_world(django_db_setup, django_db_blocker):
+    """build_world() once per test module, inside a transaction rolled back after the module.
+
+    Each test's own transaction (the db fixture) nests inside it as a savepoint, so tests
+    see the world, roll back their own changes, and other modules never see it at all.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            restore_wagtail_roots()
+            spec = _describe(build_world())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield spec
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def site(db):
+def site(_module_world, db):
     """The world of build_world(), freshly read from the database for each test.
 
-    A test that changes a page changes its own copy; the transaction rolls the change back.
-    If a transactional test (the live server) emptied the database, the world is rebuilt.
+    A test that changes a page changes its own copy; its transaction rolls the change back.
     """
-    spec = _session_world
-    marker = spec.get("article")
-    if marker is None or not marker[0].objects.filter(pk=marker[1]).exists():
-        spec = _describe(build_world())
-    return SimpleNamespace(**{name: model.objects.get(pk=pk) for name, (model, pk) in spec.items()})
+    return _fetch(_module_world)

@@ -158,6 +158,7 @@ class TestQuoteBlock:
         assert "speaker" in excinfo.value.block_errors
 
 
+@pytest.mark.django_db
 class TestDisplayedTimes:
     def test_updated_time_shown_only_after_first_publication(self):
         published = timezone.now() - timedelta(hours=5)
