@@ -54,18 +54,71 @@ def _gradient(size, top, bottom):
     return ImageOps.colorize(gray, top, bottom)
 
 
+class ScaledDraw:
+    """ImageDraw in the scenes' coordinates: a picture 1920 units wide, whatever its pixels."""
+
+    def __init__(self, image, scale):
+        self._draw = ImageDraw.Draw(image, "RGBA")
+        self.scale = scale
+
+    def _xy(self, xy):
+        s = self.scale
+        if isinstance(xy[0], tuple | list):
+            return [(x * s, y * s) for x, y in xy]
+        return [v * s for v in xy]
+
+    def _width(self, kwargs):
+        if "width" in kwargs:
+            kwargs["width"] = max(1, round(kwargs["width"] * self.scale))
+        if "radius" in kwargs:
+            kwargs["radius"] = max(0, round(kwargs["radius"] * self.scale))
+        return kwargs
+
+    def __getattr__(self, name):
+        method = getattr(self._draw, name)
+
+        def scaled(xy, *args, **kwargs):
+            return method(self._xy(xy), *args, **self._width(kwargs))
+
+        return scaled
+
+
 class Canvas:
-    """The picture being painted, with the palette of its time of day."""
+    """The picture being painted, with the palette of its time of day.
+
+    Scenes draw in units of a 1920-wide picture (self.w, self.h); self.W and self.H are the
+    pixels of the image actually made, so a small test picture is the same scene, smaller.
+    """
 
     def __init__(self, width, height, time, rng):
-        self.w, self.h = width, height
+        self.W, self.H = width, height
+        self.scale = width / 1920
+        self.w, self.h = 1920, round(1920 * height / width)
         self.time = time
         self.rng = rng
         self.sky_top, self.horizon_colour, self.light, self.water, self.land, self.dark = PALETTES[
             time
         ]
         self.image = Image.new("RGB", (width, height))
-        self.draw = ImageDraw.Draw(self.image, "RGBA")
+        self.redraw()
+
+    def redraw(self):
+        """Draw on self.image again (after an operation replaced or composited it)."""
+        self.draw = ScaledDraw(self.image, self.scale)
+
+    def px(self, units):
+        """Scene units to image pixels."""
+        return max(1, round(units * self.scale))
+
+    def overlay(self, divisor):
+        """A transparent layer 1/divisor of the image's size, and a draw in scene units on it."""
+        layer = Image.new("RGBA", (max(1, self.W // divisor), max(1, self.H // divisor)))
+        return layer, ScaledDraw(layer, self.scale / divisor)
+
+    def paste_layer(self, layer, blur):
+        layer = layer.filter(ImageFilter.GaussianBlur(blur)).resize((self.W, self.H))
+        self.image.paste(layer, (0, 0), layer)
+        self.redraw()
 
     @property
     def night(self):
@@ -76,7 +129,9 @@ class Canvas:
 
     # --- sky --------------------------------------------------------------------------
     def sky(self, horizon):
-        self.image.paste(_gradient((self.w, horizon), self.sky_top, self.horizon_colour), (0, 0))
+        self.image.paste(
+            _gradient((self.W, self.px(horizon)), self.sky_top, self.horizon_colour), (0, 0)
+        )
         if self.time == "night":
             for _ in range(self.w // 6):
                 x, y = self.rng.randrange(self.w), self.rng.randrange(int(horizon * 0.85))
@@ -94,44 +149,42 @@ class Canvas:
         cx = rng.randint(int(self.w * 0.15), int(self.w * 0.85))
         cy = horizon - r * rng.uniform(0.6, 1.6) if low else rng.randint(r * 2, horizon // 2)
         # The glow is painted small and enlarged: a wide blur at full size is slow.
-        glow = Image.new("L", (self.w // 8, self.h // 8))
-        gd = ImageDraw.Draw(glow)
-        gr = r * (5 if low else 3) // 8
-        gd.ellipse([cx // 8 - gr, cy // 8 - gr, cx // 8 + gr, cy // 8 + gr], fill=150)
-        glow = glow.filter(ImageFilter.GaussianBlur(gr * 0.8)).resize((self.w, self.h))
+        glow, gd = self.overlay(8)
+        gr = r * (5 if low else 3)
+        gd.ellipse([cx - gr, cy - gr, cx + gr, cy + gr], fill=(255, 255, 255, 150))
+        glow = glow.getchannel("A").filter(ImageFilter.GaussianBlur(gr * self.scale / 10))
         self.image = Image.composite(
-            Image.new("RGB", self.image.size, self.light), self.image, glow
+            Image.new("RGB", self.image.size, self.light), self.image, glow.resize(self.image.size)
         )
-        self.draw = ImageDraw.Draw(self.image, "RGBA")
+        self.redraw()
         colour = (236, 236, 250) if self.time == "night" else self.light
         self.draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
         self.sun_x = cx
 
     def _clouds(self, horizon, many=False):
         rng = self.rng
-        layer = Image.new("RGBA", (self.w // 4, self.h // 4), (0, 0, 0, 0))
-        ld = ImageDraw.Draw(layer)
+        layer, ld = self.overlay(4)
         tint = _mix(self.light, self.horizon_colour, 0.4)
         if self.time == "night":
             tint = (60, 66, 96)
         for _ in range(rng.randint(8, 16) if many else rng.randint(2, 7)):
-            cx = rng.randrange(self.w // 4)
-            cy = rng.randrange(max(2, horizon // 4 - 10))
+            cx = rng.randrange(self.w)
+            cy = rng.randrange(max(8, horizon - 40))
             for _ in range(rng.randint(4, 9)):
-                rx, ry = rng.randint(12, 40), rng.randint(5, 14)
-                dx, dy = rng.randint(-40, 40), rng.randint(-6, 6)
+                rx, ry = rng.randint(48, 160), rng.randint(20, 56)
+                dx, dy = rng.randint(-160, 160), rng.randint(-24, 24)
                 alpha = rng.randint(90, 170) if many else rng.randint(60, 140)
                 ld.ellipse(
                     [cx + dx - rx, cy + dy - ry, cx + dx + rx, cy + dy + ry], fill=(*tint, alpha)
                 )
-        layer = layer.filter(ImageFilter.GaussianBlur(3)).resize((self.w, self.h))
-        self.image.paste(layer, (0, 0), layer)
-        self.draw = ImageDraw.Draw(self.image, "RGBA")
+        self.paste_layer(layer, 3 * self.scale)
 
     # --- ground and water -------------------------------------------------------------
     def sea(self, top):
         deep = _shade(self.water, 0.3)
-        self.image.paste(_gradient((self.w, self.h - top), self.water, deep), (0, top))
+        self.image.paste(
+            _gradient((self.W, self.H - self.px(top)), self.water, deep), (0, self.px(top))
+        )
         rng = self.rng
         for _ in range(self.w // 3):
             y = rng.randint(top, self.h)
@@ -382,11 +435,11 @@ class Canvas:
 
     # --- finishing --------------------------------------------------------------------
     def finish(self):
-        image = self.image.filter(ImageFilter.GaussianBlur(0.7))
-        noise = Image.effect_noise((self.w // 2, self.h // 2), 40).resize((self.w, self.h))
+        image = self.image.filter(ImageFilter.GaussianBlur(0.7 * self.scale))
+        noise = Image.effect_noise((self.W // 2, self.H // 2), 40).resize((self.W, self.H))
         grain = Image.merge("RGB", (noise, noise, noise))
         image = ImageChops.blend(image, ImageChops.overlay(image, grain), 0.35)
-        vignette = Image.radial_gradient("L").resize((self.w, self.h))
+        vignette = Image.radial_gradient("L").resize((self.W, self.H))
         vignette = vignette.point(lambda v: int(max(0, v - 110) * 0.9))
         image = Image.composite(Image.new("RGB", image.size, (0, 0, 0)), image, vignette)
         return image
@@ -610,6 +663,9 @@ def fields(c):
 def mountains(c):
     horizon = int(c.h * c.rng.uniform(0.55, 0.65))
     c.sky(int(horizon * 0.9))
+    # Valley floor behind the ridges, so no gap shows between mountains and hills.
+    valley = c.shade(_mix(c.land, c.horizon_colour, 0.35))
+    c.draw.rectangle([0, int(horizon * 0.9), c.w, c.h], fill=valley)
     far = c.shade(_mix((120, 130, 150), c.horizon_colour, 0.4))
     c.mountains(horizon - c.h * 0.05, c.h * 0.38, far)
     near = c.shade(_mix((90, 96, 100), c.land, 0.4))
@@ -719,8 +775,7 @@ def industry(c):
     horizon = int(c.h * c.rng.uniform(0.58, 0.66))
     c.sky(horizon)
     c.draw.rectangle([0, horizon, c.w, c.h], fill=c.shade((110, 106, 100)))
-    smoke = Image.new("RGBA", (c.w // 4, c.h // 4), (0, 0, 0, 0))
-    sd = ImageDraw.Draw(smoke)
+    smoke, sd = c.overlay(4)
     for _ in range(c.rng.randint(2, 5)):
         x = c.rng.randint(int(c.w * 0.1), int(c.w * 0.9))
         height = c.rng.randint(260, 480)
@@ -733,11 +788,10 @@ def industry(c):
             )
         drift = c.rng.choice((-1, 1))
         for k in range(10):
-            r = 6 + k * 3
-            sx = (x + 23) // 4 + drift * k * 6
-            sy = (horizon - height) // 4 - k * 5
+            r = 24 + k * 12
+            sx = x + 23 + drift * k * 24
+            sy = horizon - height - k * 20
             sd.ellipse([sx - r, sy - r, sx + r, sy + r], fill=(230, 230, 230, 110 - k * 8))
-    smoke = smoke.filter(ImageFilter.GaussianBlur(4)).resize((c.w, c.h))
     x = 0
     while x < c.w:
         width = c.rng.randint(200, 380)
@@ -761,8 +815,7 @@ def industry(c):
                 fill=c.window_colour(),
             )
         x += width + c.rng.randint(10, 60)
-    c.image.paste(smoke, (0, 0), smoke)
-    c.draw = ImageDraw.Draw(c.image, "RGBA")
+    c.paste_layer(smoke, 4 * c.scale)
     for i in range(30):
         y = horizon + 30 + i * 22
         c.draw.line([(0, y), (c.w, y)], fill=c.shade((90, 86, 80)), width=3)
@@ -809,7 +862,7 @@ def bridge(c):
 def portrait(c, feminine=False):
     rng = c.rng
     bg_top = rng.choice(((70, 90, 110), (120, 110, 100), (60, 80, 70), (140, 150, 160)))
-    c.image.paste(_gradient((c.w, c.h), bg_top, _mix(bg_top, (20, 20, 20), 0.5)), (0, 0))
+    c.image.paste(_gradient((c.W, c.H), bg_top, _mix(bg_top, (20, 20, 20), 0.5)), (0, 0))
     # A soft window light behind the sitter.
     c.draw.rectangle(
         [c.w * 0.62, c.h * 0.1, c.w * 0.9, c.h * 0.7],

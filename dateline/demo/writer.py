@@ -122,6 +122,8 @@ def plan_curated(seed, count, now, photos):
                 background=_background(rng, section),
             )
         )
+    for draft in drafts:
+        draft.related = draft.related[: len(_card_spots(_content(draft)))]
     return drafts
 
 
@@ -180,8 +182,8 @@ def _related(rng, drafts, section, story, translated):
 # --- the article body ---------------------------------------------------------------------
 
 
-def layout(draft):
-    """The body as language-neutral blocks: ("paragraph", T), ("quote", Quote), ..."""
+def _content(draft):
+    """The body without its related cards."""
     story = draft.story
     quotes = list(story.quotes)
     blocks = [("paragraph", p) for p in story.lead]
@@ -200,13 +202,25 @@ def layout(draft):
         heading, paragraphs = draft.background
         blocks.append(("subheading", heading))
         blocks.extend(("paragraph", p) for p in paragraphs)
-    # Related cards go after paragraphs, spread through the article, never at its very end.
-    after = [i for i, (kind, _) in enumerate(blocks[:-1]) if kind == "paragraph"]
-    cards = draft.related
-    if cards and after:
-        spots = sorted({after[int((j + 0.5) * len(after) / len(cards))] for j in range(len(cards))})
-        for spot, article in sorted(zip(spots, cards, strict=False), reverse=True):
-            blocks.insert(spot + 1, ("related", article))
+    return blocks
+
+
+def _card_spots(blocks):
+    """Where related cards may go: after a paragraph, never at the very end."""
+    return [i for i, (kind, _) in enumerate(blocks[:-1]) if kind == "paragraph"]
+
+
+def layout(draft):
+    """The body as language-neutral blocks: ("paragraph", T), ("quote", Quote), ...
+
+    Related cards are spread through the article, one after a paragraph each.
+    """
+    blocks = _content(draft)
+    after, cards = _card_spots(blocks), draft.related
+    # plan_curated keeps no more cards than spots, so these spots are all distinct.
+    spots = [after[int((j + 0.5) * len(after) / len(cards))] for j in range(len(cards))]
+    for spot, article in sorted(zip(spots, cards, strict=True), reverse=True):
+        blocks.insert(spot + 1, ("related", article))
     return blocks
 
 
@@ -259,9 +273,5 @@ def speakers(draft):
 
 
 def topics(draft):
-    """The story's topics plus everyone quoted in it."""
-    keys = list(draft.story.topics)
-    for key in speakers(draft):
-        if key not in keys:
-            keys.append(key)
-    return keys
+    """The story's topics plus everyone quoted in it, each once."""
+    return list(dict.fromkeys([*draft.story.topics, *speakers(draft)]))

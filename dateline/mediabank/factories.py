@@ -42,6 +42,7 @@ def draw_picture(width=1600, height=1067, seed=0):
 class PhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Photo
+        skip_postgeneration_save = True  # tagging saves through the tags manager
 
     title = factory.Sequence(lambda n: f"Photo {n}")
     caption = factory.Sequence(lambda n: f"A view over the harbour at dawn, number {n}.")

@@ -13,6 +13,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True  # hooks create related rows; the page is saved already
 
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.SelfAttribute("first_published_at")
@@ -28,6 +29,7 @@ class PageFactory(factory.django.DjangoModelFactory):
         page = parent.add_child(instance=model_class(*args, **kwargs))
         if publish:
             page.save_revision().publish()
+            page.refresh_from_db()  # publishing saved another instance of the page
         return page
 
 
