@@ -1,4 +1,8 @@
-"""load_demo: the curated demo in both editions, run twice, and the bulk archive."""
+"""load_demo: the curated demo in both editions, run twice, and the bulk archive.
+
+The demo is loaded once for the module, inside a transaction rolled back at its end (as the
+project's conftest does for its world): each test's own transaction nests inside it.
+"""
 
 import io
 import re
@@ -6,9 +10,12 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page, Revision
 
-from dateline.demo import editor, loading, photos
+from dateline.conftest import restore_wagtail_roots
+from dateline.demo import photos
 from dateline.demo.cast import AUTHORS, ORGANISATIONS, PEOPLE, PLACES, SECTIONS, TAGLINE
 from dateline.mediabank.models import Photo
 from dateline.news.models import (
@@ -23,18 +30,37 @@ from dateline.news.models import (
 CURATED = 10
 
 
-@pytest.fixture(autouse=True)
-def small_pictures(monkeypatch, settings, tmp_path):
-    monkeypatch.setattr(photos, "PICTURE_SIZE", (240, 160))
-    settings.MEDIA_ROOT = tmp_path
-
-
 def load(*args):
     out = io.StringIO()
     call_command(
         "load_demo", "--curated", str(CURATED), "--no-renditions", *args, stdout=out, verbosity=0
     )
     return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo's output, loaded with small pictures and ten curated articles."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(photos, "PICTURE_SIZE", (240, 160))
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
+    media.enable()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            restore_wagtail_roots()
+            output = load()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield output
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+    media.disable()
+    patch.undo()
 
 
 def census():
@@ -54,9 +80,8 @@ def census():
     return counts
 
 
-@pytest.mark.django_db
-def test_running_twice_leaves_the_same_site(settings):
-    output = load()
+def test_running_twice_leaves_the_same_site(demo, db, settings):
+    output = demo
     first = census()
     assert load() and census() == first
 
@@ -85,20 +110,7 @@ def test_running_twice_leaves_the_same_site(settings):
     assert "Username: editor" in output and "Password: dateline-demo" in output
 
 
-@pytest.mark.django_db
-def test_editor_account_is_refreshed_with_the_password_from_the_environment(monkeypatch):
-    user, created = editor.ensure_editor()
-    assert created and user.check_password("dateline-demo")
-    monkeypatch.setenv("DATELINE_DEMO_PASSWORD", "harbour-lights-42")
-    user, created = editor.ensure_editor()
-    assert not created and user.check_password("harbour-lights-42")
-    assert get_user_model().objects.filter(username="editor").count() == 1
-    assert "Password: harbour-lights-42" in loading.access_lines()
-
-
-@pytest.mark.django_db
-def test_curated_articles_and_their_russian_translations(client):
-    load()
+def test_curated_articles_and_their_russian_translations(demo, db, client):
     english = ArticlePage.objects.filter(locale__language_code="en")
     for article in english:
         kinds = [block.block_type for block in article.body]
@@ -138,19 +150,32 @@ def test_curated_articles_and_their_russian_translations(client):
         assert client.get(article.url).status_code == 200
 
 
-@pytest.mark.django_db
-def test_dry_run_writes_nothing():
-    pages = Page.objects.count()
+def test_a_dry_run_on_the_loaded_demo_only_plans_the_archive(demo, db):
+    before = census()
     output = io.StringIO()
-    call_command("load_demo", "--dry-run", "--articles", "500", stdout=output, verbosity=0)
-    assert Page.objects.count() == pages and not Photo.objects.exists()
-    report = output.getvalue()
-    assert re.search(r"200\s+English articles", report)
-    assert re.search(r"300\s+archive articles", report)
+    call_command(
+        "load_demo",
+        "--curated",
+        str(CURATED),
+        "--dry-run",
+        "--articles",
+        "40",
+        stdout=output,
+        verbosity=0,
+    )
+    assert census() == before
+    lines = re.findall(r"^\s+([\d,]+)\s+(.+)$", output.getvalue(), re.M)
+    assert {label: int(number.replace(",", "")) for number, label in lines} == {
+        "photos": 0,
+        "sections, topics and authors (both editions)": 0,
+        "English articles": 0,
+        "Russian translations": 0,
+        "archive articles (bulk)": 40 - CURATED,
+        "editor account": 0,
+    }
 
 
-@pytest.mark.django_db
-def test_bulk_archive_reaches_the_total_with_a_valid_tree(client):
+def test_bulk_archive_reaches_the_total_with_a_valid_tree(demo, db, client):
     load("--articles", "57")
     english = ArticlePage.objects.filter(locale__language_code="en")
     assert english.count() == 57
