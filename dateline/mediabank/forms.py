@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -11,3 +13,8 @@ class PhotoSearchForm(forms.Form):
             attrs={"type": "search", "placeholder": _("caption, person, place")}
         ),
     )
+
+    def clean_q(self):
+        # Search on words only: quotes and operators would reach the full-text engine's
+        # query syntax (SQLite FTS5 refuses an unbalanced quote).
+        return " ".join(re.findall(r"\w+", self.cleaned_data["q"]))[:200]

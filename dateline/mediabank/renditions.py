@@ -30,11 +30,9 @@ KINDS = {
     "lead": PictureKind(
         "lead",
         tuple(f"width-{w}" for w in RENDITION_WIDTHS),
-        "(min-width: 72rem) 46rem, (min-width: 48rem) 66vw, 100vw",
+        "(min-width: 72rem) 46rem, (min-width: 40rem) calc(100vw - 3rem), 100vw",
     ),
-    "card": PictureKind(
-        "card", ("fill-320x213", "fill-640x427"), "(min-width: 48rem) 20rem, 100vw"
-    ),
+    "card": PictureKind("card", ("fill-320x213", "fill-640x427"), "(min-width: 64rem) 18rem, 45vw"),
     "portrait": PictureKind("portrait", ("fill-96x96", "fill-192x192"), "6rem"),
 }
 

@@ -40,6 +40,7 @@ class PhotoDetailView(TemplateView):
         renditions = photo.get_renditions(*KINDS["lead"].all_specs)
         context.update(
             photo=photo,
+            keywords=[tag.name for tag in photo.tags.all()],
             renditions=[
                 {"format": fmt.upper(), "rendition": renditions[spec]}
                 for fmt in FORMATS

@@ -70,6 +70,19 @@ class RelatedArticleBlock(blocks.StructBlock):
         label = _("Related story card")
         template = "news/blocks/related.html"
 
+    def get_context(self, value, parent_context=None):
+        from dateline.news.models import ArticlePage
+
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = value.get("article")
+        # A card must never show an unpublished, expired or restricted story.
+        context["article"] = (
+            ArticlePage.objects.published().for_cards().filter(pk=chosen.pk).first()
+            if chosen is not None
+            else None
+        )
+        return context
+
 
 class FactBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)

@@ -9,7 +9,10 @@ RAIL_COUNT = 4
 
 def build_front_page(home):
     articles = ArticlePage.objects.descendant_of(home).published().newest_first().for_cards()
-    top = home.top_story if home.top_story_id and home.top_story.live else None
+    top = None
+    if home.top_story_id:
+        # The curated top story must be readable by anyone: live and not behind a restriction.
+        top = ArticlePage.objects.published().for_cards().filter(pk=home.top_story_id).first()
     latest = list(articles[: LATEST_COUNT + 1])
     if top is None and latest:
         top = latest[0]

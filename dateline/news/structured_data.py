@@ -43,7 +43,8 @@ def _image_object(photo, request):
 
 def article_structured_data(article, request):
     """The JSON-LD text for an article, safe to place inside a <script> element."""
-    url = request.build_absolute_uri(article.url)
+    # The same URL as the canonical link: built from the Site, not from the request's host.
+    url = article.get_full_url(request) or request.build_absolute_uri(article.url)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -70,7 +70,12 @@ class AuthorPage(EditionPageMixin, Page):
         from .article import ArticlePage
 
         return (
-            ArticlePage.objects.filter(article_authors__author=self)
+            # Articles of this edition bylined to this author or to any translation of them.
+            ArticlePage.objects.filter(
+                locale_id=self.locale_id,
+                article_authors__author__translation_key=self.translation_key,
+            )
+            .distinct()
             .published()
             .newest_first()
             .for_cards()

@@ -15,6 +15,14 @@ class TopicKind(models.TextChoices):
     PLACE = "place", _("Place")
 
 
+# Headings of the groups on the topics index.
+TOPIC_GROUP_LABELS = {
+    TopicKind.PERSON: _("People"),
+    TopicKind.ORGANISATION: _("Organisations"),
+    TopicKind.PLACE: _("Places"),
+}
+
+
 class TopicIndexPage(EditionPageMixin, Page):
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.TopicPage"]
@@ -27,7 +35,8 @@ class TopicIndexPage(EditionPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         topics = TopicPage.objects.child_of(self).live().public().order_by("title")
         context["topic_groups"] = [
-            (label, [t for t in topics if t.kind == kind]) for kind, label in TopicKind.choices
+            (TOPIC_GROUP_LABELS[kind], [t for t in topics if t.kind == kind])
+            for kind in TopicKind.values
         ]
         return context
 
@@ -75,7 +84,16 @@ class TopicPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.filter(topics=self).published().newest_first().for_cards()
+        # Articles of this edition tagged with this topic or with any translation of it.
+        return (
+            ArticlePage.objects.filter(
+                locale_id=self.locale_id, topics__translation_key=self.translation_key
+            )
+            .distinct()
+            .published()
+            .newest_first()
+            .for_cards()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
