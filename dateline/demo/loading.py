@@ -5,6 +5,8 @@ twice leaves the same site. The curated part goes through Wagtail's publishing; 
 (--articles N) is inserted in bulk (see bulk.py).
 """
 
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -34,12 +36,25 @@ class Options:
 
 @dataclass
 class Report:
-    """What a run created (or, in a dry run, would create), by kind."""
+    """What a run created (or, in a dry run, would create), by kind, and how long it took."""
 
-    lines: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # (label, count, seconds or None)
 
-    def add(self, label, count):
-        self.lines.append((label, count))
+    def add(self, label, count, seconds=None):
+        self.lines.append((label, count, seconds))
+
+    @contextmanager
+    def step(self, label):
+        """Time a step; the block sets step.count (what it created)."""
+        started = time.monotonic()
+        outcome = Step()
+        yield outcome
+        self.add(label, outcome.count, time.monotonic() - started)
+
+
+@dataclass
+class Step:
+    count: int = 0
 
 
 def _bar(options, total, description):
@@ -60,38 +75,52 @@ def load(options):
 
     specs = photos.catalogue(options.seed)
     found = photos.existing_photos(specs)
-    missing = [spec for spec in specs if spec.title not in found]
-    with _bar(options, len(missing), "Painting photos") as bar:
-        for spec in missing:
-            found[spec.title] = photos.create_photo(spec, timezone.localdate())
-            bar.update(1)
-    report.add("photos", len(missing))
+    with report.step("photos") as step:
+        missing = [spec for spec in specs if spec.title not in found]
+        with _bar(options, len(missing), "Painting photos") as bar:
+            for spec in missing:
+                found[spec.title] = photos.create_photo(spec, timezone.localdate())
+                bar.update(1)
+        step.count = len(missing)
     if options.renditions:
-        with _bar(options, len(specs), "Renditions") as bar:
+        with (
+            report.step("renditions (photos checked)") as step,
+            _bar(options, len(specs), "Renditions") as bar,
+        ):
             for spec in specs:
                 found[spec.title].get_renditions(*photos.rendition_specs(spec))
                 bar.update(1)
+            step.count = len(specs)
 
     portraits = {spec.portrait_of: found[spec.title] for spec in specs if spec.portrait_of}
-    before = people.missing_people(homes) + sections.missing_sections(homes)
-    with transaction.atomic():
-        section_pages = sections.ensure_sections(homes)
-        topics = people.ensure_topics(homes, portraits)
-        authors = people.ensure_authors(homes, portraits)
-    report.add("sections, topics and authors (both editions)", before)
+    with report.step("sections, topics and authors (both editions)") as step:
+        step.count = people.missing_people(homes) + sections.missing_sections(homes)
+        with transaction.atomic():
+            section_pages = sections.ensure_sections(homes)
+            topics = people.ensure_topics(homes, portraits)
+            authors = people.ensure_authors(homes, portraits)
 
     drafts = writer.plan_curated(options.seed, options.curated, timezone.now(), specs)
     newsroom = articles.Newsroom(
         section_pages, topics, authors, found, {spec.title: spec.caption for spec in specs}
     )
-    with _bar(options, len(drafts), "English articles") as bar:
-        report.add("English articles", articles.ensure_english(drafts, newsroom, bar))
-    with _bar(options, sum(d.translated for d in drafts), "Russian translations") as bar:
-        report.add("Russian translations", articles.ensure_russian(drafts, newsroom, bar))
+    with (
+        report.step("English articles") as step,
+        _bar(options, len(drafts), "English articles") as bar,
+    ):
+        step.count = articles.ensure_english(drafts, newsroom, bar)
+    with (
+        report.step("Russian translations") as step,
+        _bar(options, sum(d.translated for d in drafts), "Russian translations") as bar,
+    ):
+        step.count = articles.ensure_russian(drafts, newsroom, bar)
 
     if options.articles:
-        with _bar(options, bulk.missing(options.articles), "Archive articles") as bar:
-            report.add("archive articles (bulk)", bulk.fill(options.articles, options.seed, bar))
+        with (
+            report.step("archive articles (bulk)") as step,
+            _bar(options, bulk.missing(options.articles), "Archive articles") as bar,
+        ):
+            step.count = bulk.fill(options.articles, options.seed, bar)
 
     _, created = editor.ensure_editor()
     report.add("editor account", int(created))

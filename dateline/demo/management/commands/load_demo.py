@@ -70,8 +70,9 @@ class Command(BaseCommand):
             except OverflowError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(f"Demo loaded in {time.monotonic() - started:.1f} s. Created:")
-        for label, count in report.lines:
-            self.stdout.write(f"  {count:>9,}  {label}")
+        for label, count, seconds in report.lines:
+            took = f"  ({seconds:.1f} s)" if seconds is not None and seconds >= 0.1 else ""
+            self.stdout.write(f"  {count:>9,}  {label}{took}")
         if not options["dry_run"]:
             self.stdout.write("")
             for line in loading.access_lines():
