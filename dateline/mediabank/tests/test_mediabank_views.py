@@ -192,9 +192,14 @@ class TestPhotoPage:
     def test_used_in_lists_only_published_public_articles(self, site, photo_page):
         links = main_links(photo_page)
         assert site.article.url in links
-        assert site.article_ru.url in links
         assert site.draft.url not in links
         assert site.private.url not in links
+
+    def test_used_in_lists_the_pages_of_the_edition_being_read(self, site, client):
+        english = main_links(get_soup(client, photo_url(site.lead_photo, "en")))
+        russian = main_links(get_soup(client, photo_url(site.lead_photo, "ru")))
+        assert site.article.url in english and site.article_ru.url not in english
+        assert site.article_ru.url in russian and site.article.url not in russian
 
     def test_used_in_a_body_photo_block(self, site, client):
         links = main_links(get_soup(client, photo_url(site.body_photo)))

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from wagtail.models import Locale
 
 from dateline.conftest import (
     CIRCUMSTANCE,
@@ -15,6 +16,7 @@ from dateline.conftest import (
     get_soup,
     hrefs,
     main_links,
+    publish_translation,
     to_second,
     url_in,
 )
@@ -344,6 +346,16 @@ class TestTopicPages:
         assert len(groups) == 3
         assert all(len(group.find_all("a", href=True)) == 1 for group in groups)
 
+    def test_a_translated_topic_lists_its_edition_s_articles(self, site, client):
+        ru = Locale.objects.get(language_code="ru")
+        person_ru = publish_translation(site.person, ru, title="Марта Ковач")
+        russian = main_links(get_soup(client, person_ru.url))
+        assert site.article_ru.url in russian
+        assert site.article.url not in russian
+        english = main_links(get_soup(client, site.person.url))
+        assert site.article.url in english
+        assert site.article_ru.url not in english
+
     def test_unpublished_topic_is_not_listed(self, site, client):
         site.place.unpublish()
         links = main_links(get_soup(client, site.topic_index.url))
@@ -364,6 +376,13 @@ class TestAuthorPages:
         assert site.draft.url not in links
         assert site.private.url not in links
         assert site.related.url not in links  # not theirs
+
+    def test_a_translated_author_page_lists_its_edition_s_articles(self, site, client):
+        ru = Locale.objects.get(language_code="ru")
+        reporter_ru = publish_translation(site.reporter, ru)
+        russian = main_links(get_soup(client, reporter_ru.url))
+        assert site.article_ru.url in russian
+        assert site.article.url not in russian
 
     def test_author_index(self, site, client):
         links = main_links(get_soup(client, site.author_index.url))
