@@ -1,5 +1,6 @@
 """The article page in a real browser: what a reader sees, photos loaded and all."""
 
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -28,17 +29,29 @@ VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
 @pytest.fixture
-def site(transactional_db):
-    """The shared world, committed for the live server's thread to read."""
+def article(transactional_db, live_server):
+    """What the reader should see, read from the database before the browser starts.
+
+    The world is committed, so the live server's thread can read it. Playwright's sync API
+    runs an event loop in the test's thread, where Django refuses database access: nothing
+    below the browser fixture touches the database.
+    """
     restore_wagtail_roots()
-    return build_world()
+    world = build_world()
+    return SimpleNamespace(
+        url=live_server.url + world.article.url,
+        headline=world.article.title,
+        bank_url=url_in("en", "mediabank:photo", pk=world.lead_photo.pk),
+        credit=world.lead_photo.credit_line,
+        speaker=world.person.title,
+        related_url=world.related.url,
+        login_path=url_in("en", "account_login"),
+        signup_path=url_in("en", "account_signup"),
+    )
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test still reads the
-    # database synchronously, which Django would otherwise refuse.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -54,49 +67,45 @@ def loaded(image):
     return image.evaluate("img => img.naturalWidth") > 0
 
 
-def test_article_shows_photo_credit_quote_related_cards_and_discussion(site, live_server, browser):
+def test_article_shows_photo_credit_quote_related_cards_and_discussion(article, browser):
     for name, (width, height) in VIEWPORTS.items():
         page = browser.new_page(viewport={"width": width, "height": height})
         try:
-            check_article(page, live_server.url, site)
+            check_article(page, article)
         except AssertionError as error:
             raise AssertionError(f"{name} ({width}x{height}): {error}") from error
         finally:
             page.close()
 
 
-def check_article(page, base_url, site):
-    response = page.goto(base_url + site.article.url)
+def check_article(page, article):
+    response = page.goto(article.url)
     assert response.status == 200
 
-    expect(page.locator("h1")).to_have_text(site.article.title)
+    expect(page.locator("h1")).to_have_text(article.headline)
 
-    bank_url = url_in("en", "mediabank:photo", pk=site.lead_photo.pk)
-    lead = page.locator("figure", has=page.locator(f"a[href='{bank_url}']")).first
+    lead = page.locator("figure", has=page.locator(f"a[href='{article.bank_url}']")).first
     lead_image = lead.locator("img")
     expect(lead_image).to_be_visible()
     assert loaded(lead_image)
-    expect(lead.get_by_text("© Nordic Wire / Ines Varga")).to_be_visible()
-    expect(lead.locator(f"a[href='{bank_url}']")).to_be_visible()
+    expect(lead.get_by_text(article.credit)).to_be_visible()
+    expect(lead.locator(f"a[href='{article.bank_url}']")).to_be_visible()
 
-    quote = page.locator("blockquote", has_text=QUOTE_TEXT)
-    expect(quote).to_be_visible()
-    expect(page.locator("cite", has_text="Marta Kovac")).to_be_visible()
+    expect(page.locator("blockquote", has_text=QUOTE_TEXT)).to_be_visible()
+    expect(page.locator("cite", has_text=article.speaker)).to_be_visible()
 
-    card = page.locator("aside", has=page.locator(f"a[href='{site.related.url}']"))
+    card = page.locator("aside", has=page.locator(f"a[href='{article.related_url}']"))
     expect(card).to_have_count(1)
-    expect(card.locator(f"a[href='{site.related.url}']")).to_be_visible()
+    expect(card.locator(f"a[href='{article.related_url}']")).to_be_visible()
     assert loaded(card.locator("img"))
 
-    login_path = url_in("en", "account_login")
-    signup_path = url_in("en", "account_signup")
-    login = page.locator(f"a[href^='{login_path}']")
-    signup = page.locator(f"a[href^='{signup_path}']")
+    login = page.locator(f"a[href^='{article.login_path}']")
+    signup = page.locator(f"a[href^='{article.signup_path}']")
     expect(login).to_be_visible()
     expect(signup).to_be_visible()
 
     # The discussion prompt's link leads to a working login page.
     login.click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == login_path
+    assert urlsplit(page.url).path == article.login_path
     expect(page.locator("form input[type=password]")).to_be_visible()
