@@ -115,3 +115,28 @@ class TestBadPageNumbers:
     def test_empty_page_parameter_never_fails(self, site, client):
         response = client.get(f"{site.politics.url}?page=")
         assert response.status_code in (200, 404)
+
+
+class TestServerError:
+    @pytest.fixture
+    def broken_media_bank(self, monkeypatch):
+        from dateline.mediabank import views
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("the media bank is down")
+
+        monkeypatch.setattr(views.PhotoIndexView, "get_context_data", fail)
+
+    @pytest.mark.parametrize("language", ["en", "ru"])
+    def test_an_error_shows_the_edition_s_500_page(self, site, client, broken_media_bank, language):
+        client.raise_request_exception = False
+        response = client.get(url_in(language, "mediabank:index"))
+        assert response.status_code == 500
+        page = soup(response)
+        assert page.find("html")["lang"] == language
+        assert page.find("h1") is not None
+        assert f"/{language}/" in [a["href"] for a in page.find_all("a", href=True)]
+        if language == "en":
+            assert not CYRILLIC.search(own_language_text(page))
+        else:
+            assert CYRILLIC.search(page.find("h1").get_text())

@@ -1,6 +1,7 @@
 """Every reader page renders with its key elements, in both editions."""
 
 import io
+import json
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -311,6 +312,21 @@ class TestArticlePage:
         img = page.find("main").find("a", href=bank_url).find_parent("figure").find("img")
         widths = [int(c.split()[-1].rstrip("w")) for c in img["srcset"].split(",")]
         assert widths == [320, 640, 960, 1280, 1920]
+        data = json.loads(page.find("script", type="application/ld+json").string)
+        image = data["image"][0] if isinstance(data["image"], list) else data["image"]
+        assert image["width"] == 1920
+
+    def test_edition_switcher_leads_to_the_translation(self, site, client):
+        page = get_soup(client, site.article.url)
+        switch = page.find("a", hreflang="ru", href=True)
+        assert switch is not None and switch["href"] == site.article_ru.url
+        back = get_soup(client, site.article_ru.url).find("a", hreflang="en", href=True)
+        assert back["href"] == site.article.url
+
+    def test_edition_switcher_without_translation_leads_to_the_edition_home(self, site, client):
+        page = get_soup(client, site.related.url)
+        switch = page.find("a", hreflang="ru", href=True)
+        assert switch is not None and switch["href"] == "/ru/"
 
 
 class TestTopicPages:
