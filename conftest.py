@@ -9,7 +9,8 @@ import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test.utils import override_settings
 
 
@@ -24,8 +25,24 @@ def _isolated_media_and_cache(tmp_path_factory):
         yield media_root
 
 
+def clear_cache():
+    """Empty this session's part of the cache.
+
+    On Redis, cache.clear() would flush the whole database, under the feet of the other xdist
+    worker (or of another test run sharing the server): delete only our own prefix's keys.
+    """
+    default = caches["default"]
+    if isinstance(default, RedisCache):
+        client = default._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{default.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        default.clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (Wagtail caches site roots and renditions)."""
-    cache.clear()
+    clear_cache()
     yield
