@@ -46,8 +46,14 @@ class Photo(AbstractImage):
     )
     photographer = models.CharField(_("photographer"), max_length=120, blank=True)
     date_taken = models.DateField(_("date taken"), null=True, blank=True)
+    # Optional in forms so the admin's drag-and-drop uploader (title and file only) files the
+    # photo at once; a photo saved without a licence is filed as editorial use only.
     licence = models.CharField(
-        _("licence"), max_length=32, choices=Licence.choices, default=Licence.EDITORIAL
+        _("licence"),
+        max_length=32,
+        choices=Licence.choices,
+        default=Licence.EDITORIAL,
+        blank=True,
     )
 
     admin_form_fields = (
@@ -83,6 +89,11 @@ class Photo(AbstractImage):
         verbose_name_plural = _("photos")
         permissions = [("choose_image", "Can choose image")]
         indexes = [models.Index(fields=["-created_at", "-id"], name="mediabank_photo_newest")]
+
+    def save(self, *args, **kwargs):
+        if not self.licence:
+            self.licence = Licence.EDITORIAL
+        super().save(*args, **kwargs)
 
     @property
     def agency_name(self):

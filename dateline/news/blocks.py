@@ -37,6 +37,17 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "news/blocks/quote.html"
 
+    def get_context(self, value, parent_context=None):
+        from dateline.news.models import TopicPage
+        from dateline.news.models.editions import readable_translation
+
+        context = super().get_context(value, parent_context=parent_context)
+        # Link the speaker only to a topic page readers may open, in their edition.
+        context["speaker_page"] = readable_translation(
+            TopicPage.objects.live().public(), value.get("speaker")
+        )
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         speaker = value.get("speaker")
@@ -72,14 +83,13 @@ class RelatedArticleBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         from dateline.news.models import ArticlePage
+        from dateline.news.models.editions import readable_translation
 
         context = super().get_context(value, parent_context=parent_context)
-        chosen = value.get("article")
-        # A card must never show an unpublished, expired or restricted story.
-        context["article"] = (
-            ArticlePage.objects.published().for_cards().filter(pk=chosen.pk).first()
-            if chosen is not None
-            else None
+        # A card must never show an unpublished, expired or restricted story, and shows the
+        # story in the reader's edition when it has been translated.
+        context["article"] = readable_translation(
+            ArticlePage.objects.published().for_cards(), value.get("article")
         )
         return context
 

@@ -64,6 +64,7 @@ def ensure_editions(site_name=None, taglines=None):
             translated = home.copy_for_translation(locale)
             translated.tagline = taglines.get(code, home.tagline)
             translated.save_revision().publish()
+            translated.refresh_from_db()
         homes[code] = translated.specific
 
     for model, slug in ((TopicIndexPage, "topics"), (AuthorIndexPage, "authors")):

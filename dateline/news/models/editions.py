@@ -1,4 +1,5 @@
 from django.conf import settings
+from wagtail.models import Locale
 
 
 class EditionPageMixin:
@@ -34,3 +35,22 @@ class EditionPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context["edition_links"] = self.edition_links()
         return context
+
+
+def readable_translation(queryset, page):
+    """The page as readers of the active edition should see it, or None.
+
+    A translated article may still point at the original's topics or related stories; readers
+    get the translation in their edition when there is a published one, the original otherwise,
+    and nothing if neither is live and public. `queryset` must already be limited to those.
+    """
+    if page is None:
+        return None
+    active = Locale.get_active()
+    candidates = {
+        candidate.locale_id: candidate
+        for candidate in queryset.filter(
+            translation_key=page.translation_key, locale_id__in={active.pk, page.locale_id}
+        )
+    }
+    return candidates.get(active.pk) or candidates.get(page.locale_id)
