@@ -173,7 +173,16 @@ class Archive:
             numchild=0,
         )
         self.articles = Table(
-            ArticlePage, ["page_ptr_id", "standfirst", "dateline_place", "lead_photo_id", "body"]
+            ArticlePage,
+            [
+                "page_ptr_id",
+                "standfirst",
+                "dateline_place",
+                "lead_photo_id",
+                "body",
+                "section_id",
+                "published_at",
+            ],
         )
         self.bylines = Table(
             ArticleAuthor, ["sort_order", "article_id", "author_id"], complete=False
@@ -253,6 +262,8 @@ class Archive:
                     dateline_place=story.dateline.dateline.en,
                     lead_photo_id=self._photo(story.scenes),
                     body=json.dumps(body, ensure_ascii=False),
+                    section_id=slot.page_id,
+                    published_at=self.articles.prep("published_at", self.clock),
                 )
             )
             byline = rng.sample(slot.authors, 2 if rng.random() < 0.25 else 1)

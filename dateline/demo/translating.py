@@ -18,9 +18,12 @@ def publish_translation(page, locale, **fields):
 
 def backdate(page, when):
     """Make a freshly published page look as if it had been published at `when`."""
-    type(page).objects.filter(pk=page.pk).update(
-        first_published_at=when, last_published_at=when, latest_revision_created_at=when
-    )
+    times = {"first_published_at": when, "last_published_at": when}
+    if hasattr(page, "published_at"):
+        times["published_at"] = when  # articles keep an indexed copy for listings
+    type(page).objects.filter(pk=page.pk).update(latest_revision_created_at=when, **times)
     Revision.objects.filter(pk=page.latest_revision_id).update(created_at=when)
     PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
     page.first_published_at = page.last_published_at = page.latest_revision_created_at = when
+    if hasattr(page, "published_at"):
+        page.published_at = when

@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "dateline.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

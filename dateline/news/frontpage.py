@@ -8,7 +8,10 @@ RAIL_COUNT = 4
 
 
 def build_front_page(home):
-    articles = ArticlePage.objects.descendant_of(home).published().newest_first().for_cards()
+    sections = list(SectionPage.objects.child_of(home).live().public().order_by("path"))
+    articles = (
+        ArticlePage.objects.filter(section__in=sections).published().newest_first().for_cards()
+    )
     top = None
     if home.top_story_id:
         # The curated top story must be readable by anyone: live and not behind a restriction.
@@ -19,9 +22,9 @@ def build_front_page(home):
     latest = [a for a in latest if a.pk != getattr(top, "pk", None)][:LATEST_COUNT]
 
     rails = []
-    for section in SectionPage.objects.child_of(home).live().public().order_by("path"):
+    for section in sections:
         rail = list(
-            ArticlePage.objects.child_of(section)
+            ArticlePage.objects.filter(section=section)
             .published()
             .newest_first()
             .for_cards()[:RAIL_COUNT]

@@ -12,6 +12,7 @@ from dateline.news.blocks import ArticleBodyBlock
 
 from .editions import EditionPageMixin
 from .querysets import ArticleManager
+from .section import SectionPage
 
 
 class ArticlePage(EditionPageMixin, Page):
@@ -50,6 +51,17 @@ class ArticlePage(EditionPageMixin, Page):
         related_name="tagged_articles",
         help_text=_("People, organisations and places the story is about."),
     )
+    # Copies of the tree position and of Wagtail's first_published_at, kept on this table so
+    # that every listing is one index range scan, whatever the size of the archive.
+    section = models.ForeignKey(
+        "news.SectionPage",
+        verbose_name=_("section"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, editable=False)
     updated_at = models.DateTimeField(
         _("updated at"),
         null=True,
@@ -82,10 +94,23 @@ class ArticlePage(EditionPageMixin, Page):
 
     class Meta:
         verbose_name = _("article")
+        indexes = [
+            models.Index(fields=["section", "-published_at"], name="news_article_section_newest"),
+            models.Index(fields=["-published_at"], name="news_article_newest"),
+        ]
 
-    @property
-    def section(self):
-        return self.get_parent().specific_deferred
+    def save(self, *args, **kwargs):
+        self.sync_listing_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "section", "published_at"}
+        return super().save(*args, **kwargs)
+
+    def sync_listing_fields(self):
+        self.published_at = self.first_published_at
+        parent_path = self.path[: -self.steplen] if self.path else ""
+        if parent_path and (self.section_id is None or self.section.path != parent_path):
+            self.section = SectionPage.objects.filter(path=parent_path).first()
 
     @property
     def lead_caption(self):

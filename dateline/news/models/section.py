@@ -28,7 +28,7 @@ class SectionPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.child_of(self).published().newest_first().for_cards()
+        return ArticlePage.objects.filter(section=self).published().newest_first().for_cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
