@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from .editions import EditionPageMixin
+from .querysets import ReaderPageManager
 
 
 class HomePage(EditionPageMixin, Page):
@@ -26,6 +27,8 @@ class HomePage(EditionPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("top_story")]
+
+    objects = ReaderPageManager()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.AuthorIndexPage"]

@@ -8,9 +8,12 @@ from wagtail.search import index
 from dateline.pagination import paginate
 
 from .editions import EditionPageMixin
+from .querysets import ReaderPageManager
 
 
 class AuthorIndexPage(EditionPageMixin, Page):
+    objects = ReaderPageManager()
+
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.AuthorPage"]
     max_count_per_parent = 1
@@ -59,6 +62,8 @@ class AuthorPage(EditionPageMixin, Page):
         FieldPanel("user"),
     ]
     search_fields = Page.search_fields + [index.SearchField("bio")]
+
+    objects = ReaderPageManager()
 
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types = []

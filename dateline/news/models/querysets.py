@@ -1,11 +1,28 @@
-from django.db.models import Prefetch
-from wagtail.models import PageManager, PageQuerySet
+from django.db.models import Prefetch, Q
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS
 
 
-class ArticleQuerySet(PageQuerySet):
+class ReaderPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail joins restrictions to pages in one query; SQLite plans that join as a scan
+        # of the whole page table while the restrictions table is empty (no statistics).
+        # Two small queries instead, and none of the second when nothing is restricted.
+        restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+        if not restricted_ids:
+            return Q(pk__in=[])
+        q = Q()
+        for page in Page.objects.filter(pk__in=restricted_ids).only("path", "depth"):
+            q |= self.descendant_of_q(page, inclusive=True)
+        return q
+
+
+ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
+
+
+class ArticleQuerySet(ReaderPageQuerySet):
     def published(self):
         """What anonymous readers may see: live and not behind a privacy restriction."""
         return self.live().public()

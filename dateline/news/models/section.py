@@ -7,6 +7,7 @@ from wagtail.search import index
 from dateline.pagination import paginate
 
 from .editions import EditionPageMixin
+from .querysets import ReaderPageManager
 
 
 class SectionPage(EditionPageMixin, Page):
@@ -18,6 +19,8 @@ class SectionPage(EditionPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("description")]
     search_fields = Page.search_fields + [index.SearchField("description")]
+
+    objects = ReaderPageManager()
 
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage"]

@@ -7,6 +7,7 @@ from wagtail.search import index
 from dateline.pagination import paginate
 
 from .editions import EditionPageMixin
+from .querysets import ReaderPageManager
 
 
 class TopicKind(models.TextChoices):
@@ -24,6 +25,8 @@ TOPIC_GROUP_LABELS = {
 
 
 class TopicIndexPage(EditionPageMixin, Page):
+    objects = ReaderPageManager()
+
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.TopicPage"]
     max_count_per_parent = 1
@@ -74,6 +77,8 @@ class TopicPage(EditionPageMixin, Page):
         index.SearchField("role"),
         index.FilterField("kind"),
     ]
+
+    objects = ReaderPageManager()
 
     parent_page_types = ["news.TopicIndexPage"]
     subpage_types = []
