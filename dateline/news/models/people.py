@@ -74,17 +74,7 @@ class AuthorPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        return (
-            # Articles of this edition bylined to this author or to any translation of them.
-            ArticlePage.objects.filter(
-                locale_id=self.locale_id,
-                article_authors__author__translation_key=self.translation_key,
-            )
-            .distinct()
-            .published()
-            .newest_first()
-            .for_cards()
-        )
+        return ArticlePage.objects.linked_to("article_authors__author", self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -31,6 +31,22 @@ class ArticleQuerySet(ReaderPageQuerySet):
         # published_at mirrors first_published_at on the article table, where it is indexed.
         return self.order_by("-published_at", "-pk")
 
+    def linked_to(self, relation, page):
+        """Published articles of page's edition whose `relation` is page or a translation of it.
+
+        A translated article may still point at the original's topic or author page; it belongs
+        on the translated topic or author page all the same.
+        """
+        return (
+            self.filter(
+                locale_id=page.locale_id, **{f"{relation}__translation_key": page.translation_key}
+            )
+            .distinct()
+            .published()
+            .newest_first()
+            .for_cards()
+        )
+
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
         return self.select_related("lead_photo").prefetch_related(

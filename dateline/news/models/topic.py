@@ -89,16 +89,7 @@ class TopicPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        # Articles of this edition tagged with this topic or with any translation of it.
-        return (
-            ArticlePage.objects.filter(
-                locale_id=self.locale_id, topics__translation_key=self.translation_key
-            )
-            .distinct()
-            .published()
-            .newest_first()
-            .for_cards()
-        )
+        return ArticlePage.objects.linked_to("topics", self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
