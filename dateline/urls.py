@@ -11,11 +11,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(syndication_urls)),
+    path("live/", include("dateline.live.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("mediabank/", include("dateline.mediabank.urls")),
+    path("discussion/", include("dateline.discussion.urls")),
+    path("newsroom/", include("dateline.newsroom.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "dateline.mediabank",
     "dateline.news",
     "dateline.syndication",
+    "dateline.newsroom",
+    "dateline.discussion",
+    "dateline.live",
     "dateline.demo",
     # Wagtail
     "wagtail.contrib.forms",
