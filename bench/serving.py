@@ -1,0 +1,249 @@
+"""Serve the same article three ways and load each with wrk, side by side, in one run.
+
+    python bench/serving.py [--seconds 10] [--connections 64] [--workers 2] [--skip-peer]
+
+1. nginx serving the article's HTML as a static file: the limit on this machine.
+2. Dateline under uvicorn, the article page (and the home and a section page).
+3. The peer: a plain `wagtail start` project serving one page with the same text.
+
+Needs nginx and wrk (`apt-get install nginx wrk`) and a loaded demo database: it uses
+DATELINE_VAR_DIR / DATABASE_URL like manage.py. Prints requests/s, p50 and p99 latency and
+the resident memory of the application's workers after the run. Traffic stays on loopback.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def wrk(url, seconds, connections):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def rss_mb(parent_pid):
+    """Resident memory of each worker process under parent_pid (or of the parent alone)."""
+    children = subprocess.run(
+        ["ps", "-o", "pid=,rss=", "--ppid", str(parent_pid)], capture_output=True, text=True
+    ).stdout.split()
+    pairs = list(zip(children[::2], children[1::2], strict=True))
+    if not pairs:
+        rss = subprocess.run(
+            ["ps", "-o", "rss=", "-p", str(parent_pid)], capture_output=True, text=True
+        ).stdout.strip()
+        return [int(rss) / 1024] if rss else []
+    return [int(rss) / 1024 for _, rss in pairs]
+
+
+class Server:
+    def __init__(self, args, env=None, cwd=None):
+        self.process = subprocess.Popen(
+            args,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+    def stop(self):
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def uvicorn(app, port, workers, env, cwd=None, interface="asgi3"):
+    return Server(
+        [
+            PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--no-access-log", "--log-level", "warning",
+            "--interface", interface,
+        ],
+        env=env,
+        cwd=cwd,
+    )  # fmt: skip
+
+
+def nginx_serving(html, workdir):
+    port = free_port()
+    (workdir / "www").mkdir()
+    (workdir / "www" / "index.html").write_bytes(html)
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"""
+worker_processes 2;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  default_type text/html;
+  server {{
+    listen 127.0.0.1:{port};
+    root {workdir}/www;
+  }}
+}}
+"""
+    )
+    return Server(["nginx", "-c", str(conf), "-p", str(workdir)]), port
+
+
+def peer_site(workdir, html_text, port, workers):
+    """A plain `wagtail start` project with one page holding the article's text."""
+    project = workdir / "peer"
+    project.mkdir()
+    subprocess.run(
+        [PYTHON, "-m", "wagtail", "start", "peer", str(project)], check=True, capture_output=True
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "peer.settings.production", "PYTHONPATH": str(project)}
+    settings = project / "peer" / "settings" / "production.py"
+    settings.write_text(
+        settings.read_text() + "\nALLOWED_HOSTS = ['*']\nSECRET_KEY = 'bench-only'\nDEBUG = False\n"
+    )
+    manage = [PYTHON, str(project / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], check=True, env={**os.environ, **env})
+    script = (
+        "from home.models import HomePage\n"
+        "page = HomePage.objects.get(depth=2)\n"
+        "page.title = 'Benchmark article'\n"
+        "page.save_revision().publish()\n"
+    )
+    subprocess.run([*manage, "shell", "-c", script], check=True, env={**os.environ, **env})
+    # The same amount of text as Dateline's article, in the peer's own home template.
+    template = project / "home" / "templates" / "home" / "home_page.html"
+    template.write_text(
+        '{% extends "base.html" %}{% block content %}<article>'
+        + html_text.replace("{", "&#123;").replace("}", "&#125;")
+        + "</article>{% endblock %}"
+    )
+    return uvicorn("peer.wsgi:application", port, workers, env, cwd=project, interface="wsgi")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-peer", action="store_true")
+    args = parser.parse_args()
+    for tool in ("nginx", "wrk"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is needed: apt-get install nginx wrk")
+
+    env = {"DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE",
+                                                    "dateline.settings.development")}  # fmt: skip
+    sys.path.insert(0, str(ROOT))
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from dateline.news.models import ArticlePage, SectionPage
+
+    article = ArticlePage.objects.published().filter(locale__language_code="en")
+    article = article.filter(live_revision__isnull=False).newest_first().first()
+    section = SectionPage.objects.filter(locale__language_code="en").first()
+    if article is None:
+        sys.exit("Load the demo first: manage.py load_demo")
+
+    rows, servers = [], []
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        workdir = Path(tmp)
+        workdir.chmod(0o755)  # nginx workers run as an unprivileged user and must read it
+        try:
+            port = free_port()
+            app_env = {**env, "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
+            app = uvicorn("dateline.asgi:application", port, args.workers, app_env)
+            servers.append(app)
+            base = f"http://127.0.0.1:{port}"
+            html = wait_for(base + article.url)
+
+            static, static_port = nginx_serving(html, workdir)
+            servers.append(static)
+            wait_for(f"http://127.0.0.1:{static_port}/index.html")
+            rows.append(("nginx, same HTML as a static file (the limit)",
+                         wrk(f"http://127.0.0.1:{static_port}/index.html", args.seconds,
+                             args.connections), None))  # fmt: skip
+
+            for label, path in (("article", article.url), ("home", "/en/"),
+                                ("section", section.url)):  # fmt: skip
+                wait_for(base + path)
+                rows.append((f"Dateline {label}", wrk(base + path, args.seconds, args.connections),
+                             rss_mb(app.process.pid)))  # fmt: skip
+
+            if not args.skip_peer:
+                peer_port = free_port()
+                text = re.sub(rb"<script.*?</script>", b"", html, flags=re.S)
+                body = re.search(rb"<article.*?</article>", text, re.S)
+                peer = peer_site(workdir, (body.group(0) if body else text).decode(), peer_port,
+                                 args.workers)  # fmt: skip
+                servers.append(peer)
+                wait_for(f"http://127.0.0.1:{peer_port}/")
+                rows.append(("plain Wagtail page, same text (the peer)",
+                             wrk(f"http://127.0.0.1:{peer_port}/", args.seconds,
+                                 args.connections), rss_mb(peer.process.pid)))  # fmt: skip
+        finally:
+            for server in servers:
+                server.stop()
+
+    print(f"\n{len(html)} bytes of HTML, {args.connections} connections, {args.seconds} s each, "
+          f"{args.workers} application workers\n")  # fmt: skip
+    print(f"{'what':50} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8}  RSS per worker (MB)")
+    limit = rows[0][1]["rps"]
+    for label, result, rss in rows:
+        memory = ", ".join(f"{mb:.0f}" for mb in rss) if rss else "-"
+        share = result["rps"] / limit
+        print(
+            f"{label:50} {result['rps']:>9.0f} {result['p50']:>9} {result['p99']:>9} "
+            f"{result['errors']:>8}  {memory}   ({share:.1%} of nginx)"
+        )
+
+
+if __name__ == "__main__":
+    main()
