@@ -13,6 +13,9 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Shown with your comments. Leave blank to use your user name."),
     )
+    notify_replies = models.BooleanField(
+        _("e-mail me when someone replies to my comments"), default=True
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

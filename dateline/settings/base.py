@@ -249,3 +249,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Discussion (dateline.discussion)
+# Limits and rates of the discussion; see dateline/discussion/conf.py for every key.
+DATELINE_DISCUSSION = {}

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import conf
+from .models import Reaction, Report
+
+
+class CommentForm(forms.Form):
+    """The limits are checked by posting.clean_body(); the field keeps whatever was typed."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        strip=False,
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = conf.get("MAX_LENGTH")
+        self.fields["body"].help_text = _(
+            "Plain text, up to %(limit)d characters. Links are allowed."
+        ) % {"limit": limit}
+        # Announced, not enforced by the browser: the server explains an over-long comment.
+        self.fields["body"].widget.attrs["data-maxlength"] = limit
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why should a moderator look at this comment?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Details (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(choices=Reaction.Kind.choices)

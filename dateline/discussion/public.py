@@ -1,0 +1,78 @@
+"""What every reader sees of a discussion: the approved comments, threaded and paginated."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from . import conf
+from .models import Comment
+from .rules import discussion_for
+
+SORTS = {
+    "newest": ["-created_at", "-id"],
+    "oldest": ["created_at", "id"],
+    "reactions": ["-reaction_count", "-created_at", "-id"],
+}
+
+
+@dataclass
+class Thread:
+    discussion: object
+    sort: str
+    page: object = None
+    comments: list = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def sorts(self):
+        return [
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("reactions", _("Most reactions")),
+        ]
+
+
+def thread_for(article, sort="newest", page_number=1):
+    """The page of top-level approved comments, each with .children (replies, in order)."""
+    discussion = discussion_for(article)
+    sort = sort if sort in SORTS else "newest"
+    thread = Thread(discussion=discussion, sort=sort)
+    if discussion.is_off:
+        return thread
+    approved = Comment.objects.approved().filter(article=article)
+    top = approved.filter(parent__isnull=True).select_related("author").order_by(*SORTS[sort])
+    paginator = Paginator(top, conf.get("PER_PAGE"))
+    thread.page = paginator.get_page(page_number)
+    thread.comments = list(thread.page.object_list)
+    thread.count = approved.count()
+    # Replies of the comments on this page, all depths, in one query per level.
+    parents = {c.pk: c for c in thread.comments}
+    for comment in thread.comments:
+        comment.children = []
+    frontier = list(parents)
+    while frontier:
+        replies = list(
+            approved.filter(parent_id__in=frontier)
+            .select_related("author")
+            .order_by("created_at", "id")
+        )
+        frontier = []
+        for reply in replies:
+            reply.children = []
+            parents[reply.parent_id].children.append(reply)
+            parents[reply.pk] = reply
+            frontier.append(reply.pk)
+    return thread
+
+
+def comment_counts(article_ids):
+    """Approved comments per article, for the article cards of listings (one query)."""
+    return Comment.objects.counts_for(article_ids)
+
+
+def reader_stats(user):
+    return Comment.objects.filter(author=user).aggregate(
+        total=Count("id"), approved=Count("id", filter=Q(status=Comment.Status.APPROVED))
+    )
