@@ -140,7 +140,9 @@ def peer_site(workdir, html_text, port, workers):
     project = workdir / "peer"
     project.mkdir()
     subprocess.run(
-        [PYTHON, "-m", "wagtail", "start", "peer", str(project)], check=True, capture_output=True
+        [str(Path(PYTHON).parent / "wagtail"), "start", "peer", str(project)],
+        check=True,
+        capture_output=True,
     )
     env = {"DJANGO_SETTINGS_MODULE": "peer.settings.production", "PYTHONPATH": str(project)}
     settings = project / "peer" / "settings" / "production.py"
@@ -149,13 +151,16 @@ def peer_site(workdir, html_text, port, workers):
     )
     manage = [PYTHON, str(project / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], check=True, env={**os.environ, **env})
+    subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v0"], check=True, env={**os.environ, **env}
+    )
     script = (
         "from home.models import HomePage\n"
         "page = HomePage.objects.get(depth=2)\n"
         "page.title = 'Benchmark article'\n"
         "page.save_revision().publish()\n"
     )
-    subprocess.run([*manage, "shell", "-c", script], check=True, env={**os.environ, **env})
+    subprocess.run([*manage, "shell", "-v0", "-c", script], check=True, env={**os.environ, **env})
     # The same amount of text as Dateline's article, in the peer's own home template.
     template = project / "home" / "templates" / "home" / "home_page.html"
     template.write_text(
@@ -198,7 +203,19 @@ def main():
         workdir.chmod(0o755)  # nginx workers run as an unprivileged user and must read it
         try:
             port = free_port()
-            app_env = {**env, "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
+            # Production settings, as readers get them (DEBUG off, compressed static files).
+            app_env = {
+                "DJANGO_SETTINGS_MODULE": "dateline.settings.production",
+                "SECRET_KEY": "bench-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+                "SECURE_SSL_REDIRECT": "false",
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "PYTHONPATH": str(ROOT),
+            }
+            subprocess.run(
+                [PYTHON, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+                check=True,
+                env={**os.environ, **app_env},
+            )
             app = uvicorn("dateline.asgi:application", port, args.workers, app_env)
             servers.append(app)
             base = f"http://127.0.0.1:{port}"
