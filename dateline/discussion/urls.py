@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("comment/<int:comment_id>/delete/", views.delete, name="delete"),
     path("comment/<int:comment_id>/report/", views.report, name="report"),
     path("comment/<int:comment_id>/react/", views.react, name="react"),
+    # The reader's own account. Until dateline/urls.py mounts dateline.accounts.urls on its
+    # own, it lives here (names: discussion:accounts:profile, :export, :delete).
+    path("account/", include("dateline.accounts.urls")),
 ]

@@ -253,3 +253,11 @@ LOGGING = {
 # Discussion (dateline.discussion)
 # Limits and rates of the discussion; see dateline/discussion/conf.py for every key.
 DATELINE_DISCUSSION = {}
+# Login throttling and signup/reset limits (allauth's counters live in the cache): failed
+# logins per address and per IP, signups and password resets per IP.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "10/m/ip,50/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
