@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, ImageQuerySet
 from wagtail.search import index
@@ -25,6 +26,11 @@ LICENCE_URLS = {
 
 
 class PhotoQuerySet(ImageQuerySet):
+    def public(self, now=None):
+        """Photos readers may see: none still under embargo."""
+        now = now or timezone.now()
+        return self.filter(models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=now))
+
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 
@@ -56,6 +62,13 @@ class Photo(AbstractImage):
         blank=True,
     )
 
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("Not shown in the public media bank before this time."),
+    )
+
     admin_form_fields = (
         "title",
         "file",
@@ -65,6 +78,7 @@ class Photo(AbstractImage):
         "photographer",
         "date_taken",
         "licence",
+        "embargo_until",
         "collection",
         "tags",
         "focal_point_x",
@@ -80,6 +94,7 @@ class Photo(AbstractImage):
         index.AutocompleteField("caption"),
         index.FilterField("date_taken"),
         index.FilterField("created_at"),
+        index.FilterField("embargo_until"),
     ]
 
     objects = PhotoQuerySet.as_manager()
@@ -94,6 +109,10 @@ class Photo(AbstractImage):
         if not self.licence:
             self.licence = Licence.EDITORIAL
         super().save(*args, **kwargs)
+
+    @property
+    def is_embargoed(self):
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
 
     @property
     def agency_name(self):

@@ -18,11 +18,13 @@ class PhotoIndexView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = PhotoSearchForm(self.request.GET or None)
-        photos = Photo.objects.newest_first().prefetch_renditions(*KINDS["card"].all_specs)
+        photos = Photo.objects.public().newest_first().prefetch_renditions(*KINDS["card"].all_specs)
         query = ""
         if form.is_valid() and form.cleaned_data["q"]:
             query = form.cleaned_data["q"]
-            photos = Photo.objects.prefetch_renditions(*KINDS["card"].all_specs).search(query)
+            photos = (
+                Photo.objects.public().prefetch_renditions(*KINDS["card"].all_specs).search(query)
+            )
         context.update(
             form=form,
             query=query,
@@ -36,7 +38,7 @@ class PhotoDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        photo = get_object_or_404(Photo, pk=self.kwargs["pk"])
+        photo = get_object_or_404(Photo.objects.public(), pk=self.kwargs["pk"])
         renditions = photo.get_renditions(*KINDS["lead"].all_specs)
         context.update(
             photo=photo,

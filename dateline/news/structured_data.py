@@ -72,6 +72,17 @@ def article_structured_data(article, request):
         ).isoformat()
     if article.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": article.dateline_place}
+    notes = article.correction_notes
+    if notes:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "name": note.get_kind_display(),
+                "text": note.text,
+                "datePublished": note.noted_at.isoformat(),
+            }
+            for note in notes
+        ]
     image = _image_object(article.lead_photo, request)
     if image:
         data["image"] = [image]

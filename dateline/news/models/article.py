@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -9,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.forms import ArticlePageForm
 
 from .editions import EditionPageMixin
 from .querysets import ArticleManager
@@ -79,7 +81,10 @@ class ArticlePage(EditionPageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("topics"),
-        FieldPanel("updated_at"),
+        MultiFieldPanel(
+            [FieldPanel("substantive_update"), InlinePanel("corrections", label=_("Notes"))],
+            heading=_("Corrections and updates"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
@@ -91,6 +96,7 @@ class ArticlePage(EditionPageMixin, Page):
     subpage_types = []
 
     objects = ArticleManager()
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("article")
@@ -130,6 +136,10 @@ class ArticlePage(EditionPageMixin, Page):
         return None
 
     @cached_property
+    def correction_notes(self):
+        return sorted(self.corrections.all(), key=lambda note: (note.noted_at, note.pk or 0))
+
+    @cached_property
     def byline_authors(self):
         links = self.article_authors.select_related("author")
         return [link.author for link in links if link.author.live]
@@ -167,3 +177,26 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("author")
         indexes = [models.Index(fields=["author", "article"], name="news_byline_author")]
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", _("Correction")
+    CLARIFICATION = "clarification", _("Clarification")
+    UPDATE = "update", _("Update")
+
+
+class ArticleCorrection(Orderable):
+    """A note to readers at the end of the article: what was corrected, clarified or updated."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(_("text"), max_length=1000)
+    noted_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("noted_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")

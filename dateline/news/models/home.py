@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
@@ -26,7 +27,11 @@ class HomePage(EditionPageMixin, Page):
         help_text=_("Leave empty to lead with the latest article."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("top_story")]
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        FieldPanel("top_story"),
+        InlinePanel("pinned_stories", label=_("Pinned stories"), max_num=8),
+    ]
 
     objects = ReaderPageManager()
 
@@ -42,3 +47,18 @@ class HomePage(EditionPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(build_front_page(self))
         return context
+
+
+class HomePinnedStory(Orderable):
+    """A story the editors keep on the front page, under the top story, in their order."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pinned_stories")
+    article = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned story")
+        verbose_name_plural = _("pinned stories")

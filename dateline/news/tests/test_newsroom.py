@@ -20,7 +20,7 @@ def article_form(site, **overrides):
         "dateline_place": "PORT HALVERN",
         "lead_photo": site.lead_photo.pk,
         "lead_photo_caption": "",
-        "updated_at": "",
+        "corrections": inline_formset([]),
         "article_authors": inline_formset([{"author": site.reporter.pk, "id": ""}], min=1),
         "body": streamfield(
             [
