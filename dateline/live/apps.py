@@ -6,3 +6,8 @@ class LiveConfig(AppConfig):
     name = "dateline.live"
     label = "live"
     verbose_name = _("Live")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -261,3 +261,25 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip,50/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+
+# Live (dateline.live)
+# The broker fans live events out: in-process by default, Redis pub/sub when REDIS_URL is set
+# (required with more than one server process). See docs/live.md.
+DATELINE_LIVE = {
+    "BACKEND": (
+        "dateline.live.backends.redis.RedisBroker"
+        if REDIS_URL
+        else "dateline.live.backends.memory.MemoryBroker"
+    ),
+    **({"URL": REDIS_URL} if REDIS_URL else {}),
+    # Empty: follow the cache's key prefix (test runs on a shared Redis stay apart).
+    "KEY_PREFIX": env("DATELINE_LIVE_KEY_PREFIX", ""),
+    "REPLAY": int(env("DATELINE_LIVE_REPLAY", "500")),
+    "QUEUE_SIZE": int(env("DATELINE_LIVE_QUEUE_SIZE", "64")),
+    # Read by the stream app, not the broker.
+    "STREAM_URL": env("DATELINE_LIVE_STREAM_URL", ""),
+    "HEARTBEAT": float(env("DATELINE_LIVE_HEARTBEAT", "15")),
+    "MAX_CONNECTIONS_PER_IP": int(env("DATELINE_LIVE_MAX_PER_IP", "32")),
+    "RETRY_MS": 3000,
+}
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("dateline.live.context_processors.live")

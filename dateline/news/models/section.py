@@ -23,7 +23,7 @@ class SectionPage(EditionPageMixin, Page):
     objects = ReaderPageManager()
 
     parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "live.LiveBlogPage"]
 
     class Meta:
         verbose_name = _("section")
