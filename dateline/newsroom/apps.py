@@ -8,6 +8,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        from .permissions import register_page_permission_policy
         from .scheduler import register_embedded_scheduler
 
+        register_page_permission_policy()
         register_embedded_scheduler()

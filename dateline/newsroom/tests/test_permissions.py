@@ -125,3 +125,36 @@ def test_moderator_enters_the_admin_but_no_page(newsroom, client):  # noqa: F811
     client.force_login(newsroom.users.moderator)
     assert client.get("/admin/").status_code == 200
     assert client.get(f"/admin/pages/{newsroom.site.politics.pk}/").status_code == 302
+
+
+class TestOtherPeoplesDrafts:
+    """Nowhere in the newsroom does a reporter read another reporter's unpublished work."""
+
+    def places(self, newsroom):  # noqa: F811
+        politics = newsroom.site.politics.pk
+        return {
+            "explorer": f"/admin/pages/{politics}/",
+            "articles listing": "/admin/articles/",
+            "admin search": "/admin/pages/search/?q=draft",
+            "page chooser": f"/admin/choose-page/{politics}/",
+            "chooser search": "/admin/choose-page/search/?q=draft",
+            "admin API list": f"/admin/api/main/pages/?child_of={politics}",
+        }
+
+    def test_a_reporter_sees_own_drafts_not_others(self, newsroom, client):  # noqa: F811
+        client.force_login(newsroom.users.reporter)
+        for place, url in self.places(newsroom).items():
+            response = client.get(url)
+            assert response.status_code == 200, place
+            text = response.content.decode()
+            assert "Someone else" not in text, place
+            assert "Own draft" in text, place
+        detail = f"/admin/api/main/pages/{newsroom.other.pk}/"
+        assert client.get(detail, follow=True).status_code == 404
+
+    def test_the_section_editor_sees_every_draft_of_the_section(self, newsroom, client):  # noqa: F811
+        client.force_login(newsroom.users.politics_editor)
+        for place, url in self.places(newsroom).items():
+            text = client.get(url).content.decode()
+            assert "Someone else" in text, place
+            assert "Own draft" in text, place
