@@ -86,3 +86,22 @@ def test_send_back_with_a_comment_then_approve_publishes(newsroom):  # noqa: F81
     state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
     article.refresh_from_db()
     assert article.live
+
+
+def test_the_newsroom_sees_what_waits_for_whom(newsroom, client):  # noqa: F811
+    newsroom.own.get_workflow().start(newsroom.own, newsroom.users.reporter)
+    title = newsroom.own.get_admin_display_title()
+    client.force_login(newsroom.users.politics_editor)
+    assert title in client.get("/admin/").content.decode()
+    client.force_login(newsroom.users.defense_editor)
+    assert title not in client.get("/admin/").content.decode()
+    client.force_login(newsroom.users.reporter)
+    # The reporter's own dashboard lists it among their pages in review.
+    assert title in client.get("/admin/").content.decode()
+
+
+def test_submitting_notifies_the_sections_editors(newsroom, mailoutbox):  # noqa: F811
+    newsroom.own.get_workflow().start(newsroom.own, newsroom.users.reporter)
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert newsroom.users.politics_editor.email in recipients
+    assert newsroom.users.defense_editor.email not in recipients
