@@ -26,3 +26,18 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class SignupExtraForm(forms.Form):
+    """Added to allauth's signup form (ACCOUNT_SIGNUP_FORM_CLASS): the name shown with
+    comments, optional."""
+
+    display_name = forms.CharField(
+        label=_("Name shown with your comments (optional)"),
+        max_length=80,
+        required=False,
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data.get("display_name", "")
+        user.save(update_fields=["display_name"])

@@ -74,9 +74,12 @@ def personal(request, article_id):
 
 
 @require_GET
-@cache_control(public=True, max_age=5)
+@cache_control(public=True, max_age=0, s_maxage=5)
 def public_comments(request, article_id):
-    """The approved comments alone, for scripts that refresh them; short shared caching."""
+    """The approved comments alone, for the script that refreshes them.
+
+    Shared caches keep them five seconds; browsers ask again every time.
+    """
     article = get_article(article_id)
     thread = thread_for(article, request.GET.get("sort", "newest"), request.GET.get("comments", 1))
     return render(request, "discussion/includes/thread.html", {"page": article, "thread": thread})

@@ -261,6 +261,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip,50/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Readers' user names are not made from their e-mail; signup asks for the name shown.
+ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "dateline.accounts.forms.SignupExtraForm"
 
 # Live (dateline.live)
 # The broker fans live events out: in-process by default, Redis pub/sub when REDIS_URL is set

@@ -95,3 +95,23 @@ class TestRegistration:
         assert response.status_code == 302
         assert response["Location"] == site.article.url
         assert int(client.session["_auth_user_id"]) == user.pk
+
+
+class TestReaderNames:
+    def test_user_name_is_not_made_from_the_email(self, site, client):
+        client.post(
+            url_in("en", "account_signup"),
+            {
+                "email": "jane.harbour@example.org",
+                "password1": "a long harbour passphrase",
+                "password2": "a long harbour passphrase",
+                "display_name": "Harbour Jane",
+            },
+        )
+        user = User.objects.get(email="jane.harbour@example.org")
+        assert "jane" not in user.username
+        assert user.public_name == "Harbour Jane"
+
+    def test_signup_asks_for_the_name_shown(self, site, client):
+        page = get_soup(client, url_in("en", "account_signup"))
+        assert page.find("input", attrs={"name": "display_name"}) is not None

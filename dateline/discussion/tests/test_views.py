@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from dateline.conftest import get_soup, soup
+from dateline.conftest import get_soup, soup, url_in
 from dateline.discussion.models import Comment, DiscussionSettings, Reaction, Report
 
 from .conftest import approved
@@ -235,3 +235,16 @@ def test_russian_and_english_article_pages_render_the_discussion(site, client, l
     approved(site, reader, "Shared remark.") if language == "en" else None
     page = get_soup(client, article.url)
     assert page.find(id="discussion") is not None
+
+
+def test_public_comments_endpoint_is_fresh_shared_and_impersonal(site, client, reader):
+    url = url_in("en", "discussion:comments", article_id=site.article.pk)
+    client.force_login(reader)
+    assert "No comments yet." in client.get(url).content.decode()
+    approved(site, reader, "Just approved, visible at once.")
+    response = client.get(url + "?sort=oldest")
+    html = response.content.decode()
+    assert "Just approved, visible at once." in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "public" in response["Cache-Control"] and "s-maxage=5" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")

@@ -39,6 +39,25 @@
     });
   }
 
+  // A shared cache may hold the page for a while: the comments come fresh (shared caches
+  // keep them 5 s, browsers not at all).
+  function refreshComments() {
+    var thread = section.querySelector("[data-discussion-thread]");
+    var url = section.getAttribute("data-discussion-comments-url");
+    if (!thread || !url) return Promise.resolve();
+    return fetch(url + window.location.search, { headers: { Accept: "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var fresh = holder.querySelector("[data-discussion-thread]");
+        if (fresh && fresh.innerHTML !== thread.innerHTML) thread.replaceWith(fresh);
+      })
+      .catch(function () { /* keep what the page had */ });
+  }
+
+  var fresh = refreshComments();
   fetch(section.getAttribute("data-discussion-personal-url"), {
     credentials: "same-origin",
     headers: { Accept: "text/html" }
@@ -47,7 +66,7 @@
   }).then(function (html) {
     if (html === null || !html.trim()) return;
     slot.innerHTML = html;
-    markReactions();
+    fresh.then(markReactions);
     section.addEventListener("click", reactInPlace);
   }).catch(function () { /* keep the shared prompt */ });
 })();
