@@ -8,8 +8,12 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from .permissions import register_page_permission_policy
+        from .roles import section_published
         from .scheduler import register_embedded_scheduler
 
         register_page_permission_policy()
         register_embedded_scheduler()
+        page_published.connect(section_published, dispatch_uid="newsroom_section_roles")

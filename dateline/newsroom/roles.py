@@ -138,15 +138,33 @@ def setup_roles():
     _set_page_permissions(groups[ADMINISTRATORS], root, ALL_PAGE_PERMISSIONS)
 
     for section in SectionPage.objects.select_related("locale").order_by("path"):
-        # Reporters add articles in every section; owning an article lets them edit it.
-        _set_page_permissions(groups[REPORTERS], section, ("add_page",))
-        editors, _created = Group.objects.get_or_create(name=section_editors_name(section))
-        _set_model_permissions(editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION])
-        _set_collection_permissions(editors, CHOOSE_PHOTOS)
-        _set_page_permissions(editors, section, SECTION_PAGE_PERMISSIONS)
+        editors = setup_section(section, groups[REPORTERS])
         groups[editors.name] = editors
-        _ensure_section_workflow(section, editors)
     return groups
+
+
+def setup_section(section, reporters):
+    """One section's share of the roles: reporters add there, its editors, its workflow."""
+    # Reporters add articles in every section; owning an article lets them edit it.
+    _set_page_permissions(reporters, section, ("add_page",))
+    editors, _created = Group.objects.get_or_create(name=section_editors_name(section))
+    _set_model_permissions(editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION])
+    _set_collection_permissions(editors, CHOOSE_PHOTOS)
+    _set_page_permissions(editors, section, SECTION_PAGE_PERMISSIONS)
+    _ensure_section_workflow(section, editors)
+    return editors
+
+
+def section_published(sender, instance, **kwargs):
+    """A new section gets its editors and review workflow once the roles have been set up."""
+    from dateline.news.models import SectionPage
+
+    if not isinstance(instance, SectionPage):
+        return
+    reporters = Group.objects.filter(name=REPORTERS).first()
+    if reporters is not None:
+        with transaction.atomic():
+            setup_section(instance, reporters)
 
 
 def _ensure_section_workflow(section, editors):

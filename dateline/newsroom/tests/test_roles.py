@@ -105,3 +105,24 @@ def test_submitting_notifies_the_sections_editors(newsroom, mailoutbox):  # noqa
     recipients = {address for message in mailoutbox for address in message.to}
     assert newsroom.users.politics_editor.email in recipients
     assert newsroom.users.defense_editor.email not in recipients
+
+
+def test_a_new_section_gets_its_editors_and_workflow_when_published(site):
+    from dateline.news.factories import SectionPageFactory
+
+    setup_roles()
+    science = SectionPageFactory(parent=site.home, title="Science", slug="science", publish=True)
+    editors = Group.objects.get(name=section_editors_name(science))
+    assert GroupPagePermission.objects.filter(group=editors, page=science).count() == 5
+    assert GroupPagePermission.objects.filter(
+        group__name=REPORTERS, page=science, permission__codename="add_page"
+    ).exists()
+    assert science.get_workflow().name == "Review: Science (en)"
+
+
+def test_before_setup_roles_publishing_a_section_creates_no_group(site):
+    from dateline.news.factories import SectionPageFactory
+
+    before = Group.objects.count()
+    SectionPageFactory(parent=site.home, title="Science", slug="science", publish=True)
+    assert Group.objects.count() == before
