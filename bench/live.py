@@ -147,6 +147,34 @@ async def run(args, port, server, broker, channel):
     return loaded, lat, per_conn
 
 
+async def memory_per_connection(port, pid, count):
+    """Server memory per stream, on a stream-only server process that renders no pages."""
+    warm = Clients(port, "edition-en")
+    await warm.open(10)
+    await asyncio.sleep(1)
+    before_kb = worker_kb(pid)
+    clients = Clients(port, "edition-en")
+    await clients.open(count)
+    await asyncio.sleep(2)
+    after_kb = worker_kb(pid)
+    clients.close()
+    warm.close()
+    return clients.ready, (after_kb - before_kb) / max(clients.ready, 1), before_kb, after_kb
+
+
+def wait_for_port(port, timeout=60):
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on {port}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=1000)
@@ -212,6 +240,21 @@ def main():
             f"article page with {args.clients} streams open: {loaded['rps']:.0f} req/s "
             f"(p50 {loaded['p50']}, p99 {loaded['p99']}, {loaded['errors']} errors): "
             f"{share:.0f} % of the throughput without them"
+        )
+    finally:
+        server.stop()
+
+    # Memory per connection, measured apart: one uvicorn process serving streams only.
+    port = free_port()
+    server = uvicorn("dateline.asgi:application", port, 1, app_env)
+    try:
+        wait_for_port(port)
+        ready, per_conn, before_kb, after_kb = asyncio.run(
+            memory_per_connection(port, server.process.pid, args.clients)
+        )
+        print(
+            f"memory, one stream-only process: {before_kb / 1024:.0f} MB, then "
+            f"{after_kb / 1024:.0f} MB with {ready} streams: {per_conn:.1f} KB per connection"
         )
     finally:
         server.stop()

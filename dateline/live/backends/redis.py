@@ -29,13 +29,15 @@ return id
 
 
 class RedisBroker(Broker):
-    def __init__(self, *, url, timeout=0.5, log_ttl=86400, **options):
+    def __init__(self, *, url, timeout=0.5, publish_timeout=2.0, log_ttl=86400, **options):
         super().__init__(**options)
         self.url = url
         self.timeout = timeout
         self.log_ttl = log_ttl
+        # Publishing runs in newsroom actions, not in readers' requests: it may wait a little
+        # longer for a busy Redis, but connecting to a dead one still fails in `timeout`.
         self._client = redis.Redis.from_url(
-            url, socket_connect_timeout=timeout, socket_timeout=timeout
+            url, socket_connect_timeout=timeout, socket_timeout=publish_timeout
         )
         self._script = self._client.register_script(PUBLISH_SCRIPT)
         self._listeners = {}  # event loop -> _Listener

@@ -4,6 +4,7 @@ import socket
 import threading
 import time
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import uvicorn
 
@@ -137,11 +138,25 @@ async def not_found(scope, receive, send):
     await send({"type": "http.response.body", "body": b""})
 
 
+LIVE_TEST_DB = 13
+
+
+def dedicated_db(url):
+    """The same Redis, on a database of its own: other apps' tests may flush the cache's."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{LIVE_TEST_DB}"))
+
+
 class use_broker:
     """Give the process a fresh broker with its own key prefix for the duration of a test."""
 
     def __init__(self, **overrides):
+        from django.conf import settings
+
         self.overrides = {"KEY_PREFIX": f"dateline-test-live-{uuid.uuid4().hex[:12]}", **overrides}
+        url = self.overrides.get("URL") or settings.DATELINE_LIVE.get("URL")
+        if url:
+            self.overrides["URL"] = dedicated_db(url)
 
     def __enter__(self):
         self.broker = build_broker(**self.overrides)

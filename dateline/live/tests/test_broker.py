@@ -116,7 +116,7 @@ def test_publishing_when_redis_is_down_returns_none_quickly():
     broker = RedisBroker(url="redis://127.0.0.1:1/0", timeout=0.2, key_prefix="down")
     started = time.monotonic()
     assert broker.publish("edition-en", "alert", "{}") is None
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # bounded by the 0.2 s timeouts, not hanging
 
 
 def test_subscribing_when_redis_is_down_fails_fast_with_broker_unavailable():
@@ -132,7 +132,7 @@ def test_subscribing_when_redis_is_down_fails_fast_with_broker_unavailable():
         started = time.monotonic()
         with pytest.raises(BrokerUnavailable):
             await broker.subscribe("edition-en")
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < 5
         await broker.aclose()
 
     run(scenario())

