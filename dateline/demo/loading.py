@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from dateline.news.models import HomePage
 from dateline.news.sitetree import ensure_editions
+from dateline.newsroom.roles import setup_roles
 
 from . import articles, bulk, editor, people, photos, sections, writer
 from .cast import TAGLINE
@@ -124,6 +125,9 @@ def load(options):
 
     _, created = editor.ensure_editor()
     report.add("editor account", int(created))
+    # The newsroom's roles and each section's review workflow, as a real install has them.
+    with report.step("newsroom role groups (created or brought up to date)") as step:
+        step.count = len(setup_roles())
     return report
 
 
