@@ -1,16 +1,9 @@
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
+# Rate-limit counters live in the cache; the root conftest empties this run's cache keys
+# before every test (cache.clear() would flush a Redis database shared with other runs).
 PASSWORD = "a long harbour passphrase"  # noqa: S105 - test readers' password
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """allauth's rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
