@@ -25,6 +25,10 @@ class PostingError(Exception):
         self.field = field
 
 
+class Throttled(PostingError):
+    """Over a rate limit: views answer 429 Too Many Requests."""
+
+
 def clean_body(raw):
     """Length first, then normalisation; returns the text to store or raises PostingError."""
     limit = conf.get("MAX_LENGTH")
@@ -100,7 +104,7 @@ def post_comment(user, article, raw_body, parent=None, ip=None):
         if parent.depth >= conf.get("MAX_DEPTH"):
             parent = parent.parent  # too deep: answer in the same thread, one level up
     if not ratelimit.hit("post_user", user.pk) or (ip and not ratelimit.hit("post_ip", ip)):
-        raise PostingError(_("You are posting too fast. Wait a minute and try again."))
+        raise Throttled(_("You are posting too fast. Wait a minute and try again."))
     digest = body_hash(body)
     since = timezone.now() - timedelta(hours=conf.get("DUPLICATE_HOURS"))
     if Comment.objects.filter(author=user, body_hash=digest, created_at__gte=since).exists():
@@ -192,7 +196,7 @@ def delete_own(user, comment):
     comment.save(update_fields=["status", "body"])
 
 
-def react(user, comment, kind):
+def react(user, comment, kind, ip=None):
     """Toggle a reaction; returns True if it is now on."""
     if not user.is_authenticated:
         raise PostingError(_("Log in to react."))
@@ -200,8 +204,8 @@ def react(user, comment, kind):
         raise PostingError(_("Unknown reaction."))
     if comment.status != Comment.Status.APPROVED:
         raise PostingError(_("This comment cannot be reacted to."))
-    if not ratelimit.hit("react_user", user.pk):
-        raise PostingError(_("Too many reactions at once. Wait a minute and try again."))
+    if not ratelimit.hit("react_user", user.pk) or (ip and not ratelimit.hit("react_ip", ip)):
+        raise Throttled(_("Too many reactions at once. Wait a minute and try again."))
     with transaction.atomic():
         deleted, _rows = Reaction.objects.filter(comment=comment, user=user, kind=kind).delete()
         if deleted:
@@ -213,15 +217,15 @@ def react(user, comment, kind):
         return True
 
 
-def report(user, comment, reason, note=""):
+def report(user, comment, reason, note="", ip=None):
     if not user.is_authenticated:
         raise PostingError(_("Log in to report a comment."))
     if reason not in Report.Reason.values:
         raise PostingError(_("Choose a reason."), field="reason")
     if comment.status != Comment.Status.APPROVED:
         raise PostingError(_("This comment cannot be reported."))
-    if not ratelimit.hit("report_user", user.pk):
-        raise PostingError(_("You have sent many reports. Wait a while and try again."))
+    if not ratelimit.hit("report_user", user.pk) or (ip and not ratelimit.hit("report_ip", ip)):
+        raise Throttled(_("You have sent many reports. Wait a while and try again."))
     report, _created = Report.objects.update_or_create(
         comment=comment,
         reporter=user,

@@ -114,7 +114,7 @@ def write(request, article_id):
             )
         except posting.PostingError as error:
             form.add_error("body" if error.field else None, error.message)
-            status = 400
+            status = 429 if isinstance(error, posting.Throttled) else 400
         else:
             if comment.status == Comment.Status.APPROVED:
                 return redirect(f"{article.url}#{comment.anchor}")
@@ -198,10 +198,15 @@ def report(request, comment_id):
         if form.is_valid():
             try:
                 posting.report(
-                    request.user, comment, form.cleaned_data["reason"], form.cleaned_data["note"]
+                    request.user,
+                    comment,
+                    form.cleaned_data["reason"],
+                    form.cleaned_data["note"],
+                    ip=client_ip(request),
                 )
             except posting.PostingError as error:
                 form.add_error(None, error.message)
+                status = 429 if isinstance(error, posting.Throttled) else 400
             else:
                 return render(
                     request,
@@ -211,7 +216,8 @@ def report(request, comment_id):
                         "message": _("Thank you. A moderator will look at this comment."),
                     },
                 )
-        status = 400
+        else:
+            status = 400
     return render(
         request, "discussion/report.html", {"comment": comment, "form": form}, status=status
     )
@@ -237,15 +243,16 @@ def react(request, comment_id):
     if not form.is_valid():
         return JsonResponse({"error": _("Unknown reaction.")}, status=400)
     try:
-        on = posting.react(request.user, comment, form.cleaned_data["kind"])
+        on = posting.react(request.user, comment, form.cleaned_data["kind"], ip=client_ip(request))
     except posting.PostingError as error:
+        status = 429 if isinstance(error, posting.Throttled) else 400
         if wants_json:
-            return JsonResponse({"error": error.message}, status=429)
+            return JsonResponse({"error": error.message}, status=status)
         return render(
             request,
             "discussion/done.html",
             {"article": comment.article, "message": error.message},
-            status=429,
+            status=status,
         )
     if wants_json:
         comment.refresh_from_db(fields=["reaction_count"])

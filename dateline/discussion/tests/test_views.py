@@ -195,7 +195,7 @@ class TestWriting:
             for n in range(6)
         ]
         assert statuses[:3] == [302, 302, 302]
-        assert set(statuses[3:]) == {400}
+        assert set(statuses[3:]) == {429}
         assert Comment.objects.filter(article=site.article).count() == 3
 
 
