@@ -13,6 +13,9 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.test.utils import override_settings
 
+from dateline.pagecache.serving import get_cache as get_page_cache
+from dateline.pagecache.serving import reset_cache as reset_page_cache
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_media_and_cache(tmp_path_factory):
@@ -21,8 +24,14 @@ def _isolated_media_and_cache(tmp_path_factory):
     for config in caches.values():
         config["KEY_PREFIX"] = f"{config.get('KEY_PREFIX', '')}-test-{worker}-{os.getpid()}"
     media_root = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=str(media_root), CACHES=caches):
+    page_cache = {**settings.DATELINE_PAGE_CACHE}
+    page_cache["KEY_PREFIX"] = f"{page_cache.get('KEY_PREFIX', '')}-test-{worker}-{os.getpid()}"
+    with override_settings(
+        MEDIA_ROOT=str(media_root), CACHES=caches, DATELINE_PAGE_CACHE=page_cache
+    ):
+        reset_page_cache()
         yield media_root
+    reset_page_cache()
 
 
 def clear_cache():
@@ -39,6 +48,7 @@ def clear_cache():
             client.delete(*keys)
     else:
         default.clear()
+    get_page_cache().clear()
 
 
 @pytest.fixture(autouse=True)

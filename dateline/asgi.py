@@ -6,7 +6,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.production")
 
 django_application = get_asgi_application()
 
-# The live streams (Server-Sent Events) are answered before Django: no middleware, no thread.
+# In front of Django, in this order: the live streams (Server-Sent Events) and the page cache's
+# hits are answered without middleware or threads; everything else is Django's.
 from dateline.live.stream import LiveStreamApp  # noqa: E402
+from dateline.pagecache.asgi import PageCacheApp  # noqa: E402
 
-application = LiveStreamApp(django_application)
+application = LiveStreamApp(PageCacheApp(django_application))

@@ -8,6 +8,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from . import caching
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        caching.register()

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Site
 
+from dateline.pagecache import tags
+
 from .models import HomePage, SectionPage
 
 
@@ -19,6 +21,12 @@ class Edition:
 
     @cached_property
     def home(self):
+        # Every page shows the masthead: one tag for it, not a dependency on each section.
+        tags.add(f"masthead-{self.language}")
+        with tags.untracked():
+            return self._home()
+
+    def _home(self):
         site = Site.find_for_request(self.request)
         if site is None:
             return None
@@ -36,7 +44,8 @@ class Edition:
     def sections(self):
         if self.home is None:
             return []
-        return list(SectionPage.objects.child_of(self.home).live().public().order_by("path"))
+        with tags.untracked():
+            return list(SectionPage.objects.child_of(self.home).live().public().order_by("path"))
 
 
 def edition(request):

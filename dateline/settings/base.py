@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Dateline apps first so their templates override third-party ones.
     "dateline.accounts",
+    "dateline.pagecache",
     "dateline.mediabank",
     "dateline.news",
     "dateline.syndication",
@@ -84,6 +85,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it stores what the rest of the stack produced (see dateline/pagecache).
+    "dateline.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,7 +151,8 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, failing soft: an outage reads as misses, never as a 500.
+            "BACKEND": "dateline.pagecache.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -162,6 +166,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# The page cache (dateline.pagecache, docs/caching.md): every public page for anonymous readers,
+# in this process's memory by default, in Redis (shared by every worker) when REDIS_URL is set.
+DATELINE_PAGE_CACHE = {
+    "ENABLED": env_bool("DATELINE_PAGE_CACHE", True),
+    "STORE": "redis" if REDIS_URL else "memory",
+    "REDIS_URL": REDIS_URL or "",
+    "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
+    "SHARED_MAX_AGE": int(env("DATELINE_CDN_MAX_AGE", "600")),
+}
 
 # Sessions live in the database (optionally cached), never in the cache alone: a cache
 # outage must not log everybody out or hang logins.

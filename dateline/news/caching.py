@@ -1,0 +1,105 @@
+"""What each news page shows in listings, for the page cache (dateline.pagecache).
+
+Pages and photos a page loads while rendering are tagged automatically; this module adds what
+automatic tracking cannot see: that a listing would show an article that is not in it yet.
+Publishing a new article refreshes its section, its edition (home and feeds), its topics and
+authors, the "used in" lists of its photos and the sitemap; editing a live article refreshes
+only the pages that show it, and the listings it newly joins.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+from dateline.pagecache import rules
+
+from .models import (
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    HomePage,
+    SectionPage,
+    TopicIndexPage,
+    TopicPage,
+)
+
+
+def _language(page):
+    return page.locale.language_code
+
+
+def article_lists(article):
+    """The listings (as tags) an article belongs to now."""
+    language = _language(article)
+    names = {f"list-edition-{language}", f"sitemap-{language}"}
+    if article.section_id:
+        names.add(f"list-section-{article.section_id}")
+    names.update(f"list-topic-{pk}" for pk in article.topics.values_list("pk", flat=True))
+    names.update(f"list-author-{link.author_id}" for link in article.article_authors.all())
+    photo_ids = {article.lead_photo_id} if article.lead_photo_id else set()
+    for block in article.body.raw_data:
+        if block.get("type") == "photo" and isinstance(block.get("value"), dict):
+            photo_ids.add(block["value"].get("photo"))
+    names.update(f"usage-photo-{pk}" for pk in photo_ids if pk)
+    return names
+
+
+def _memory_key(page):
+    return f"pagecache:lists:{page.pk}"
+
+
+def article_changed(change):
+    article = change.page
+    now = article_lists(article)
+    language = _language(article)
+    change.tags.add(f"sitemap-{language}")
+    if change.kind == "publish":
+        # Listings refresh only when the article joins them; pages that already show it are
+        # tagged page-<id> and refresh through that tag.
+        before = cache.get(_memory_key(article))
+        change.tags.update(now - set(before or ()))
+        cache.set(_memory_key(article), sorted(now), None)
+    else:
+        # Gone or moved: the listings it left shift by one.
+        change.tags.update(now)
+        if change.old_parent_id:
+            change.tags.add(f"list-section-{change.old_parent_id}")
+        cache.delete(_memory_key(article))
+
+
+def masthead_fingerprint(language):
+    home = HomePage.objects.live().filter(locale__language_code=language).order_by("path").first()
+    if home is None:
+        return ""
+    sections = SectionPage.objects.child_of(home).live().public().order_by("path")
+    text = repr(
+        (home.pk, home.title, home.tagline, home.url_path)
+        + tuple((s.pk, s.title, s.url_path) for s in sections)
+    )
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def edition_changed(change):
+    """A home or section page changed: the masthead of every page shows their names."""
+    language = _language(change.page)
+    key = f"pagecache:masthead:{language}"
+    fingerprint = masthead_fingerprint(language)
+    if cache.get(key) != fingerprint:
+        change.tags.add(f"masthead-{language}")
+        cache.set(key, fingerprint, None)
+    if isinstance(change.page, SectionPage) and change.kind != "publish":
+        change.tags.add(f"list-section-{change.page.pk}")
+
+
+def register():
+    rules.register_page(ArticlePage, change=article_changed)
+    rules.register_page(
+        HomePage, serve=lambda page: [f"list-edition-{_language(page)}"], change=edition_changed
+    )
+    rules.register_page(
+        SectionPage, serve=lambda page: [f"list-section-{page.pk}"], change=edition_changed
+    )
+    rules.register_page(TopicPage, serve=lambda page: [f"list-topic-{page.pk}"])
+    rules.register_page(AuthorPage, serve=lambda page: [f"list-author-{page.pk}"])
+    rules.register_page(TopicIndexPage, serve=lambda page: [f"children-{page.pk}"])
+    rules.register_page(AuthorIndexPage, serve=lambda page: [f"children-{page.pk}"])

@@ -1,0 +1,85 @@
+"""The read path: answer cached pages before Django, doing as little as possible per request.
+
+A hit costs a header scan, a dictionary lookup and one send: no request object, no
+middleware, no thread. Anything else (a miss, a reader with a session, a POST) goes to Django,
+whose middleware stores what it renders. The shared store (Redis) is asked from a thread, at
+most once per LOCAL_TTL per page and worker.
+"""
+
+import asyncio
+
+from django.conf import settings
+
+from . import conf, keys
+from .serving import get_cache
+
+
+class PageCacheApp:
+    def __init__(self, app):
+        self.app = app
+        self.enabled = conf.get("ENABLED")
+        self.session_cookie = settings.SESSION_COOKIE_NAME.encode() + b"="
+        proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        self.proxy_header = proxy[0][5:].lower().replace("_", "-").encode() if proxy else None
+        self.proxy_value = proxy[1].encode() if proxy else None
+        self.cache = None
+
+    async def __call__(self, scope, receive, send):
+        if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)
+        host = if_none_match = accept_encoding = None
+        scheme = scope.get("scheme", "http")
+        for name, value in scope["headers"]:
+            if name == b"host":
+                host = value
+            elif name == b"cookie":
+                if self._has_session(value):
+                    return await self.app(scope, receive, send)
+            elif name == b"authorization":
+                return await self.app(scope, receive, send)
+            elif name == b"if-none-match":
+                if_none_match = value
+            elif name == b"accept-encoding":
+                accept_encoding = value
+            elif name == self.proxy_header and value == self.proxy_value:
+                scheme = "https"
+        if host is None:
+            return await self.app(scope, receive, send)
+        cache = self.cache
+        if cache is None:
+            cache = self.cache = get_cache()
+        query = scope.get("query_string", b"")
+        key = keys.url(
+            scheme, host.decode("latin-1"), scope["path"], query.decode("latin-1"), cache.ignored
+        )
+        ready = cache.lookup_local(key)
+        if ready is None:
+            if cache.store.shared:
+                ready = await asyncio.get_running_loop().run_in_executor(None, cache.lookup, key)
+            else:
+                ready = cache.lookup(key)
+            if ready is None:
+                return await self.app(scope, receive, send)
+        await self._send(ready, scope, send, if_none_match, accept_encoding)
+
+    def _has_session(self, cookie):
+        if self.session_cookie not in cookie:
+            return False
+        return any(part.strip().startswith(self.session_cookie) for part in cookie.split(b";"))
+
+    async def _send(self, ready, scope, send, if_none_match, accept_encoding):
+        headers = list(ready.headers)
+        headers.append((b"x-page-cache", b"stale" if ready.stale else b"hit"))
+        if if_none_match and (ready.etag in if_none_match or if_none_match.strip() == b"*"):
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        body = ready.body
+        if ready.compressible and accept_encoding and b"gzip" in accept_encoding:
+            body = ready.gzipped()
+            headers.append((b"content-encoding", b"gzip"))
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": ready.status, "headers": headers})
+        await send(
+            {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
+        )

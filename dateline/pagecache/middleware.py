@@ -1,0 +1,116 @@
+"""Store what Django renders for anonymous readers; answer hits for WSGI and the test client.
+
+Placed first in MIDDLEWARE so the stored response carries every header the stack adds. Under
+ASGI, hits never get here: dateline.pagecache.asgi answers them before Django.
+"""
+
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from . import conf, tags
+from .serving import get_cache, split_slots
+
+SAFE_VARY = {"cookie", "accept-encoding"}
+
+
+def is_anonymous_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_storable(request, response):
+    """Only a page that is the same for every anonymous reader may be shared."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False) or getattr(response, "page_cache", True) is False:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= SAFE_VARY
+
+
+def as_response(ready, request):
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if if_none_match and (ready.etag.decode() in if_none_match or if_none_match.strip() == "*"):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else ready.body, status=ready.status
+        )
+        response["Content-Length"] = str(len(ready.body))
+    for name, value in ready.headers:
+        response[name.decode()] = value.decode()
+    response["X-Page-Cache"] = "stale" if ready.stale else "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not conf.get("ENABLED") or not is_anonymous_request(request):
+            return self.get_response(request)
+        cache = get_cache()
+        key = _key(request, cache)
+        if key is None:
+            return self.get_response(request)
+        ready = cache.lookup(key)
+        if ready is not None:
+            return as_response(ready, request)
+
+        rendered_at = time.time()
+        collector = tags.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            tags.stop()
+        if not is_storable(request, response):
+            if not response.streaming:
+                _strip_slots(response)
+            return response
+        headers = [(k.lower().encode(), v.encode()) for k, v in response.items()]
+        extra = cache.store_page(
+            key, response.status_code, headers, response.content, collector.tags, rendered_at
+        )
+        _strip_slots(response)
+        for name, value in extra:
+            response[name.decode()] = value.decode()
+        response["X-Page-Cache"] = "miss"
+        return response
+
+
+def _key(request, cache):
+    from . import keys
+
+    try:
+        return keys.for_request(request, cache.ignored)
+    except Exception:  # an invalid Host header: Django answers it with a 400 itself
+        return None
+
+
+def _strip_slots(response):
+    parts, slots, fragments = split_slots(response.content)
+    if not slots:
+        return
+    pieces = [parts[0]]
+    for name, part in zip(slots, parts[1:], strict=True):
+        pieces += [fragments[name], part]
+    response.content = b"".join(pieces)
+
+
+def never_shared(response):
+    """Mark a response as personal so no cache (ours or a CDN) keeps it."""
+    response.page_cache = False
+    patch_cache_control(response, private=True)
+    return response

@@ -1,0 +1,305 @@
+"""Storing a rendered page and serving it again: the one object both fronts use.
+
+The ASGI front (asgi.py) answers hits before Django; the middleware (middleware.py) stores
+what Django rendered and answers hits too when the site runs under WSGI or the test client.
+"""
+
+import gzip
+import hashlib
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+from . import conf
+from .stores import Entry, Fragment, MemoryStore, RedisStore
+
+logger = logging.getLogger(__name__)
+
+SLOT_OPEN = b"<!--pagecache:slot "
+SLOT_CLOSE = b"<!--pagecache:/slot-->"
+COMPRESSIBLE = (
+    b"text/",
+    b"application/json",
+    b"application/xml",
+    b"application/rss+xml",
+    b"application/atom+xml",
+    b"application/feed+json",
+    b"application/javascript",
+)
+
+
+@dataclass
+class Ready:
+    """A page as it goes out: assembled from the entry and its fragments, validated recently."""
+
+    status: int
+    headers: list
+    body: bytes
+    etag: bytes
+    checked_at: float
+    stale: bool = False
+    _gzipped: bytes = None
+    compressible: bool = False
+
+    @property
+    def size(self):
+        return len(self.body) * 2 + 512
+
+    def gzipped(self):
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self._gzipped
+
+
+class LocalTier:
+    """Each worker's recently checked pages, bounded by bytes (least recently used go first)."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.items = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        return self.items.get(key)
+
+    def put(self, key, ready):
+        with self.lock:
+            old = self.items.pop(key, None)
+            if old is not None:
+                self.bytes -= old.size
+            self.items[key] = ready
+            self.bytes += ready.size
+            while self.bytes > self.max_bytes and self.items:
+                _, dropped = self.items.popitem(last=False)
+                self.bytes -= dropped.size
+
+    def drop(self, key):
+        with self.lock:
+            old = self.items.pop(key, None)
+            if old is not None:
+                self.bytes -= old.size
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+            self.bytes = 0
+
+
+class PageCache:
+    def __init__(self, options=None):
+        self.options = options or conf.options()
+        store = self.options["STORE"]
+        if store == "redis":
+            self.store = RedisStore(self.options)
+        elif store == "memory":
+            self.store = MemoryStore(self.options)
+        else:
+            self.store = import_string(store)(self.options)
+        self.local = LocalTier(self.options["LOCAL_MAX_BYTES"])
+        self.local_ttl = self.options["LOCAL_TTL"]
+        self.ignored = tuple(self.options["IGNORED_PARAMS"])
+        self.cache_control = (
+            f"public, max-age={self.options['BROWSER_MAX_AGE']}, "
+            f"s-maxage={self.options['SHARED_MAX_AGE']}, "
+            f"stale-while-revalidate={self.options['STALE_WHILE_REVALIDATE']}, "
+            f"stale-if-error={self.options['STALE_IF_ERROR']}"
+        ).encode()
+
+    # Reading -----------------------------------------------------------------------------
+
+    def lookup_local(self, key):
+        """A page this worker checked less than LOCAL_TTL ago, or None (no I/O: event-loop safe)."""
+        ready = self.local.get(key)
+        if ready is not None and time.monotonic() - ready.checked_at < self.local_ttl:
+            return ready
+        return None
+
+    def lookup(self, key):
+        """The page to serve for key, or None to render it. May call the shared store."""
+        ready = self.lookup_local(key)
+        if ready is not None:
+            return ready
+        entry = self.store.get(key)
+        if entry is None:
+            return None
+        fragments = {}
+        for name in entry.slots:
+            fragment = self.store.get_fragment(name)
+            if fragment is None:
+                return None
+            fragments[name] = fragment
+        try:
+            times = self.store.tag_times(entry.tags | set(entry.slots))
+        except LookupError:
+            return None
+        state = self._freshness(entry, fragments, times)
+        if state == "miss":
+            return None
+        if state == "stale":
+            # Someone re-renders it; the others keep the previous copy for a few seconds.
+            if self.store.try_lock(key, self.options["STALE_GRACE"]):
+                return None
+            return self._assemble(entry, fragments, stale=True)
+        ready = self._assemble(entry, fragments)
+        self.local.put(key, ready)
+        return ready
+
+    def _freshness(self, entry, fragments, times):
+        stale = False
+        now = time.time()
+        for tag in entry.tags:
+            changed = times.get(tag)
+            if changed is not None and changed.at >= entry.rendered_at:
+                if changed.hard or now - changed.at > self.options["STALE_GRACE"]:
+                    return "miss"
+                stale = True
+        for name, fragment in fragments.items():
+            changed = times.get(name)
+            if changed is not None and changed.at >= fragment.rendered_at:
+                # A stale banner is never served: the page renders with the new one.
+                return "miss"
+        return "stale" if stale else "fresh"
+
+    def _assemble(self, entry, fragments, stale=False):
+        if entry.slots:
+            pieces = [entry.parts[0]]
+            for name, part in zip(entry.slots, entry.parts[1:], strict=True):
+                pieces.append(fragments[name].html)
+                pieces.append(part)
+            body = b"".join(pieces)
+        else:
+            body = entry.parts[0]
+        etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+        headers = list(entry.headers)
+        headers.append((b"etag", etag))
+        if not any(k == b"cache-control" for k, _ in headers):
+            headers.append((b"cache-control", self.cache_control))
+        content_type = next((v for k, v in headers if k == b"content-type"), b"")
+        compressible = len(body) > 1024 and content_type.startswith(COMPRESSIBLE)
+        if compressible:
+            headers = _with_vary(headers, b"Accept-Encoding")
+        return Ready(entry.status, headers, body, etag, time.monotonic(), stale, None, compressible)
+
+    # Writing -----------------------------------------------------------------------------
+
+    def store_page(self, key, status, headers, body, tags, rendered_at, surrogate=True):
+        """Keep a rendered page; returns the headers to add to the outgoing response."""
+        parts, slots, fragments = split_slots(body)
+        for name, html in fragments.items():
+            self.store.set_fragment(name, Fragment(html, rendered_at))
+        kept = [(k, v) for k, v in headers if k not in _NOT_STORED]
+        # A view that chose its own public caching (e.g. five seconds for comments) keeps it.
+        own = next((v for k, v in headers if k == b"cache-control" and b"public" in v), None)
+        if own is not None:
+            kept.append((b"cache-control", own))
+        purge_tags = frozenset(tags) | frozenset(slots)
+        entry = Entry(
+            status, kept, tuple(parts), tuple(slots), frozenset(tags), rendered_at, purge_tags
+        )
+        self.store.set(key, entry)
+        self.store.unlock(key)
+        self.local.drop(key)
+        etag = (
+            b'"'
+            + hashlib.blake2b(b"".join(_without_marks(body)), digest_size=12).hexdigest().encode()
+            + b'"'
+        )
+        extra = [(b"cache-control", own or self.cache_control), (b"etag", etag)]
+        if surrogate:
+            names = " ".join(sorted(purge_tags))
+            extra += [
+                (b"surrogate-key", names.encode()),
+                (b"cache-tag", ",".join(sorted(purge_tags)).encode()),
+            ]
+        return extra
+
+    def invalidate(self, tags, hard=False):
+        self.store.invalidate(tags, hard=hard)
+        # This worker sees the change at once; the others within LOCAL_TTL.
+        self.local.clear()
+
+    def clear(self):
+        self.store.clear()
+        self.local.clear()
+
+
+_NOT_STORED = {
+    b"content-length",
+    b"cache-control",
+    b"etag",
+    b"set-cookie",
+    b"expires",
+    b"last-modified",
+    b"date",
+    b"x-page-cache",
+}
+
+
+def _with_vary(headers, value):
+    out = []
+    found = False
+    for k, v in headers:
+        if k == b"vary":
+            found = True
+            if value.lower() not in v.lower():
+                v = v + b", " + value
+        out.append((k, v))
+    if not found:
+        out.append((b"vary", value))
+    return out
+
+
+def split_slots(body):
+    """Cut the body at each slot: the parts around them, their names, and their current HTML."""
+    parts, slots, fragments = [], [], {}
+    if SLOT_OPEN not in body:
+        return [body], [], {}
+    rest = body
+    while True:
+        start = rest.find(SLOT_OPEN)
+        if start < 0:
+            parts.append(rest)
+            break
+        name_end = rest.find(b"-->", start)
+        close = rest.find(SLOT_CLOSE, name_end)
+        if name_end < 0 or close < 0:
+            parts.append(rest)
+            break
+        name = rest[start + len(SLOT_OPEN) : name_end].decode().strip()
+        parts.append(rest[:start])
+        slots.append(name)
+        fragments[name] = rest[name_end + 3 : close]
+        rest = rest[close + len(SLOT_CLOSE) :]
+    return parts, slots, fragments
+
+
+def _without_marks(body):
+    parts, slots, fragments = split_slots(body)
+    pieces = [parts[0]]
+    for name, part in zip(slots, parts[1:], strict=True):
+        pieces += [fragments[name], part]
+    return pieces
+
+
+_cache = None
+_cache_lock = threading.Lock()
+
+
+def get_cache():
+    global _cache
+    if _cache is None:
+        with _cache_lock:
+            if _cache is None:
+                _cache = PageCache()
+    return _cache
+
+
+def reset_cache():
+    """Forget the configured cache (tests change settings)."""
+    global _cache
+    _cache = None

@@ -1,0 +1,53 @@
+"""The page cache reacts to changes it does not own: pages published, unpublished, moved or
+deleted, and photos edited or deleted. Everything else announces itself with invalidate()."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import rules
+from .invalidation import invalidate
+
+
+def _changed(kind, page, **extra):
+    tags, hard = rules.change_tags(rules.Change(kind, page.specific_deferred, **extra))
+    invalidate(tags, hard=hard)
+
+
+def on_published(sender, instance, **kwargs):
+    _changed("publish", instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _changed("unpublish", instance)
+
+
+def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if parent_page_before.pk != parent_page_after.pk and instance.live:
+        _changed("move", instance, old_parent_id=parent_page_before.pk)
+    elif instance.live:
+        _changed("publish", instance)  # renamed slug: new URL
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if instance.live:
+        _changed("delete", instance)
+
+
+def on_photo_saved(sender, instance, created, **kwargs):
+    invalidate({f"photo-{instance.pk}", "list-mediabank"} if created else {f"photo-{instance.pk}"})
+
+
+def on_photo_deleted(sender, instance, **kwargs):
+    invalidate({f"photo-{instance.pk}", "list-mediabank"}, hard=True)
+
+
+def register_signal_handlers():
+    page_published.connect(on_published, dispatch_uid="pagecache_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="pagecache_moved")
+    pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="pagecache_page_deleted")
+    photo = get_image_model()
+    post_save.connect(on_photo_saved, sender=photo, dispatch_uid="pagecache_photo_saved")
+    post_delete.connect(on_photo_deleted, sender=photo, dispatch_uid="pagecache_photo_deleted")

@@ -1,0 +1,265 @@
+"""Where stored pages live: process memory (the embedded default) or Redis (shared by workers).
+
+A store keeps four things:
+- entries: the stored pages, by key (their URL);
+- tag times: when each tag was last invalidated, and whether hard (a removal: never serve a
+  stale copy) — an entry is fresh when none of its tags changed after it was rendered;
+- an index from tag to keys, to purge CDNs by URL;
+- short locks, so one request re-renders a changed page while the others get the old copy.
+"""
+
+import logging
+import pickle
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from .resilience import Breaker
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list  # [(bytes, bytes)] as the response had them, without length and caching
+    parts: tuple  # the body, cut at each slot
+    slots: tuple  # names of the fragments between the parts
+    tags: frozenset
+    rendered_at: float
+    purge_tags: frozenset = field(default_factory=frozenset)
+
+    @property
+    def size(self):
+        return sum(len(p) for p in self.parts) + 512
+
+
+@dataclass
+class Fragment:
+    html: bytes
+    rendered_at: float
+
+
+@dataclass
+class TagTime:
+    at: float
+    hard: bool
+
+
+def _parse_tag_time(raw):
+    if raw is None:
+        return None
+    text = raw.decode() if isinstance(raw, bytes) else raw
+    at, _, kind = text.partition(":")
+    return TagTime(float(at), kind == "h")
+
+
+def _format_tag_time(at, hard):
+    return f"{at:.6f}:{'h' if hard else 's'}"
+
+
+class MemoryStore:
+    """Everything in this process: right for one server process (the embedded default)."""
+
+    shared = False
+
+    def __init__(self, options):
+        self.max_bytes = options["MEMORY_MAX_BYTES"]
+        self.timeout = options["TIMEOUT"]
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        self.entries = OrderedDict()
+        self.expires = {}
+        self.bytes = 0
+        self.times = {}
+        self.index = {}
+        self.fragments = {}
+        self.locks = {}
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if self.expires[key] < time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.expires[key] = time.time() + self.timeout
+            self.bytes += entry.size
+            for tag in entry.purge_tags:
+                self.index.setdefault(tag, set()).add(key)
+            while self.bytes > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        entry = self.entries.pop(key)
+        self.expires.pop(key, None)
+        self.bytes -= entry.size
+        for tag in entry.purge_tags:
+            keys = self.index.get(tag)
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self.index[tag]
+
+    def tag_times(self, tags):
+        times = self.times
+        return {tag: times[tag] for tag in tags if tag in times}
+
+    def invalidate(self, tags, hard=False, at=None):
+        at = time.time() if at is None else at
+        with self.lock:
+            for tag in tags:
+                self.times[tag] = TagTime(at, hard)
+
+    def keys_for(self, tags):
+        with self.lock:
+            found = set()
+            for tag in tags:
+                found |= self.index.get(tag, set())
+            return found
+
+    def get_fragment(self, name):
+        return self.fragments.get(name)
+
+    def set_fragment(self, name, fragment):
+        self.fragments[name] = fragment
+
+    def try_lock(self, key, seconds):
+        now = time.time()
+        with self.lock:
+            if self.locks.get(key, 0) > now:
+                return False
+            self.locks[key] = now + seconds
+            return True
+
+    def unlock(self, key):
+        self.locks.pop(key, None)
+
+    def stats(self):
+        return {"entries": len(self.entries), "bytes": self.bytes}
+
+
+class RedisStore:
+    """Shared by every worker and machine; a Redis outage turns every call into a miss."""
+
+    shared = True
+
+    def __init__(self, options):
+        import redis
+
+        self.prefix = f"{options['KEY_PREFIX']}:pc:"
+        self.timeout = int(options["TIMEOUT"])
+        self.client = redis.Redis.from_url(
+            options["REDIS_URL"],
+            socket_timeout=options["SOCKET_TIMEOUT"],
+            socket_connect_timeout=options["SOCKET_TIMEOUT"],
+            health_check_interval=30,
+        )
+        self.breaker = Breaker("page cache", options["RETRY_AFTER"])
+
+    def _k(self, kind, name):
+        return f"{self.prefix}{kind}:{name}"
+
+    def get(self, key):
+        raw = self.breaker.call(lambda: self.client.get(self._k("e", key)))
+        if raw is None:
+            return None
+        try:
+            return pickle.loads(raw)  # noqa: S301 - written by this store only
+        except Exception:
+            logger.warning("page cache: unreadable entry %s", key, exc_info=True)
+            return None
+
+    def set(self, key, entry):
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        index_ttl = self.timeout + 3600
+
+        def write():
+            pipe = self.client.pipeline(transaction=False)
+            pipe.set(self._k("e", key), data, ex=self.timeout)
+            for tag in entry.purge_tags:
+                pipe.sadd(self._k("i", tag), key)
+                pipe.expire(self._k("i", tag), index_ttl)
+            pipe.execute()
+
+        self.breaker.call(write)
+
+    def tag_times(self, tags):
+        tags = list(tags)
+        if not tags:
+            return {}
+        raw = self.breaker.call(lambda: self.client.mget([self._k("t", t) for t in tags]))
+        if raw is None:
+            raise LookupError("tag times unavailable")
+        return {tag: _parse_tag_time(value) for tag, value in zip(tags, raw, strict=True) if value}
+
+    def invalidate(self, tags, hard=False, at=None):
+        at = time.time() if at is None else at
+        value = _format_tag_time(at, hard)
+        ttl = self.timeout + 3600
+
+        def write():
+            pipe = self.client.pipeline(transaction=False)
+            for tag in tags:
+                pipe.set(self._k("t", tag), value, ex=ttl)
+            pipe.execute()
+
+        self.breaker.call(write)
+
+    def keys_for(self, tags):
+        tags = list(tags)
+        if not tags:
+            return set()
+
+        def read():
+            pipe = self.client.pipeline(transaction=False)
+            for tag in tags:
+                pipe.smembers(self._k("i", tag))
+            return pipe.execute()
+
+        found = set()
+        for members in self.breaker.call(read) or []:
+            found |= {m.decode() for m in members}
+        return found
+
+    def get_fragment(self, name):
+        raw = self.breaker.call(lambda: self.client.get(self._k("f", name)))
+        return pickle.loads(raw) if raw else None  # noqa: S301
+
+    def set_fragment(self, name, fragment):
+        data = pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL)
+        self.breaker.call(lambda: self.client.set(self._k("f", name), data, ex=self.timeout))
+
+    def try_lock(self, key, seconds):
+        got = self.breaker.call(
+            lambda: self.client.set(self._k("l", key), b"1", nx=True, px=int(seconds * 1000))
+        )
+        return bool(got)
+
+    def unlock(self, key):
+        self.breaker.call(lambda: self.client.delete(self._k("l", key)))
+
+    def clear(self):
+        """Delete this store's keys (tests; never FLUSHDB on a shared server)."""
+
+        def delete():
+            keys = list(self.client.scan_iter(match=f"{self.prefix}*", count=1000))
+            for start in range(0, len(keys), 500):
+                self.client.delete(*keys[start : start + 500])
+
+        self.breaker.call(delete)
+
+    def stats(self):
+        return {}

@@ -1,0 +1,70 @@
+"""What a page shows, as tags: collected while it renders, stored with it, invalidated on change.
+
+Pages and photos loaded during a render are tagged automatically (see tracking.py); views that
+list things say so with ``tags.add("list-section-12")``. Outside a cached render, every call
+here does nothing.
+"""
+
+import contextvars
+from contextlib import contextmanager
+
+_collector = contextvars.ContextVar("dateline_page_cache_tags", default=None)
+
+
+class Collector:
+    __slots__ = ("tags", "paused")
+
+    def __init__(self):
+        self.tags = set()
+        self.paused = 0
+
+
+def start():
+    """Begin collecting for the current request; returns the collector."""
+    collector = Collector()
+    _collector.set(collector)
+    return collector
+
+
+def stop():
+    _collector.set(None)
+
+
+def current():
+    return _collector.get()
+
+
+def add(*names):
+    collector = _collector.get()
+    if collector is not None and not collector.paused:
+        collector.tags.update(names)
+
+
+def reset(*names):
+    """Forget what was collected so far (e.g. pages loaded while routing a URL)."""
+    collector = _collector.get()
+    if collector is not None:
+        collector.tags.clear()
+        collector.tags.update(names)
+
+
+@contextmanager
+def untracked():
+    """Load things without tagging them: the caller tags what it shows more precisely."""
+    collector = _collector.get()
+    if collector is None:
+        yield
+        return
+    collector.paused += 1
+    try:
+        yield
+    finally:
+        collector.paused -= 1
+
+
+def page(pk):
+    return f"page-{pk}"
+
+
+def photo(pk):
+    return f"photo-{pk}"
