@@ -16,6 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("account/", include("dateline.accounts.urls")),
     path("mediabank/", include("dateline.mediabank.urls")),
     path("discussion/", include("dateline.discussion.urls")),
     path("newsroom/", include("dateline.newsroom.urls")),

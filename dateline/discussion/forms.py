@@ -42,3 +42,22 @@ class ReportForm(forms.Form):
 
 class ReactionForm(forms.Form):
     kind = forms.ChoiceField(choices=Reaction.Kind.choices)
+
+
+class CountsForm(forms.Form):
+    """?ids=1,2,3: the article cards of one listing page."""
+
+    MAX_IDS = 60
+
+    ids = forms.CharField(max_length=MAX_IDS * 12)
+
+    def clean_ids(self):
+        parts = [part.strip() for part in self.cleaned_data["ids"].split(",")]
+        if not all(part.isascii() and part.isdigit() and len(part) <= 10 for part in parts):
+            raise forms.ValidationError(_("ids must be article numbers separated by commas."))
+        ids = sorted({int(part) for part in parts})
+        if len(ids) > self.MAX_IDS:
+            raise forms.ValidationError(
+                _("At most %(limit)d ids at a time.") % {"limit": self.MAX_IDS}
+            )
+        return ids

@@ -5,10 +5,14 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from dateline.news.models import ArticlePage
 
 from . import conf
+from .caching import shows_discussion
 from .models import Comment
-from .rules import discussion_for
+from .rules import discussion_for, off_among
 
 SORTS = {
     "newest": ["-created_at", "-id"],
@@ -39,6 +43,7 @@ def thread_for(article, sort="newest", page_number=1):
     discussion = discussion_for(article)
     sort = sort if sort in SORTS else "newest"
     thread = Thread(discussion=discussion, sort=sort)
+    shows_discussion(article.pk)
     if discussion.is_off:
         return thread
     approved = Comment.objects.approved().filter(article=article)
@@ -67,9 +72,37 @@ def thread_for(article, sort="newest", page_number=1):
     return thread
 
 
-def comment_counts(article_ids):
-    """Approved comments per article, for the article cards of listings (one query)."""
-    return Comment.objects.counts_for(article_ids)
+def article_context(request, page):
+    """The article page's share of the discussion (registered with news.extensions).
+
+    It reads only the URL's query (?sort=, ?comments=), never the reader: the page stays
+    the same for every anonymous reader.
+    """
+    query = request.GET if request else {}
+    return {"thread": thread_for(page, query.get("sort", "newest"), query.get("comments", 1))}
+
+
+def card_counts(article_ids):
+    """For article cards: {id: {"count": n, "text": "n comments"}} of the live, public
+    articles among article_ids whose discussion is not off (five queries, whatever the number)."""
+    shows_discussion(*article_ids)
+    articles = list(
+        ArticlePage.objects.live()
+        .public()
+        .filter(pk__in=article_ids)
+        .values_list("pk", "section_id")
+    )
+    off = off_among(articles)
+    shown = [pk for pk, _section in articles if pk not in off]
+    counts = Comment.objects.counts_for(shown)
+    return {
+        pk: {
+            "count": counts.get(pk, 0),
+            "text": ngettext("%(count)d comment", "%(count)d comments", counts.get(pk, 0))
+            % {"count": counts.get(pk, 0)},
+        }
+        for pk in sorted(shown)
+    }
 
 
 def reader_stats(user):

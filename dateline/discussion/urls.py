@@ -1,10 +1,18 @@
-from django.urls import include, path
+from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
 app_name = "discussion"
 
+
+def moved(name):
+    """The reader's account lived here before it moved to /<lang>/account/."""
+    return RedirectView.as_view(pattern_name=name, permanent=True, query_string=True)
+
+
 urlpatterns = [
+    path("counts/", views.counts, name="counts"),
     path("<int:article_id>/me/", views.personal, name="personal"),
     path("<int:article_id>/comments/", views.public_comments, name="comments"),
     path("<int:article_id>/write/", views.write, name="write"),
@@ -12,7 +20,7 @@ urlpatterns = [
     path("comment/<int:comment_id>/delete/", views.delete, name="delete"),
     path("comment/<int:comment_id>/report/", views.report, name="report"),
     path("comment/<int:comment_id>/react/", views.react, name="react"),
-    # The reader's own account. Until dateline/urls.py mounts dateline.accounts.urls on its
-    # own, it lives here (names: discussion:accounts:profile, :export, :delete).
-    path("account/", include("dateline.accounts.urls")),
+    path("account/", moved("accounts:profile")),
+    path("account/export/", moved("accounts:export")),
+    path("account/delete/", moved("accounts:delete")),
 ]

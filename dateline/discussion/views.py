@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dateline.news.models import ArticlePage
 
 from . import posting
-from .forms import CommentForm, ReactionForm, ReportForm
+from .forms import CommentForm, CountsForm, ReactionForm, ReportForm
 from .models import Comment, Reaction
-from .public import thread_for
+from .public import card_counts, thread_for
 from .ratelimit import client_ip
 from .rules import discussion_for
 
@@ -83,6 +83,18 @@ def public_comments(request, article_id):
     article = get_article(article_id)
     thread = thread_for(article, request.GET.get("sort", "newest"), request.GET.get("comments", 1))
     return render(request, "discussion/includes/thread.html", {"page": article, "thread": thread})
+
+
+@require_GET
+@cache_control(public=True, max_age=0, s_maxage=5)
+def counts(request):
+    """Comment counts for the article cards of a listing, fetched by its script, so that
+    listing pages do not change with every comment."""
+    form = CountsForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors["ids"])}, status=400)
+    found = card_counts(form.cleaned_data["ids"])
+    return JsonResponse({"articles": {str(pk): value for pk, value in found.items()}})
 
 
 @login_required

@@ -9,7 +9,7 @@ from dateline.conftest import get_soup
 
 from .conftest import PASSWORD
 
-PROFILE = "discussion:accounts:profile"
+PROFILE = "accounts:profile"
 
 
 def test_profile_needs_a_login(site, client):
@@ -31,7 +31,7 @@ def test_profile_changes_display_name_and_notifications(site, client, reader):
 
 def test_export_is_a_json_download_of_my_data(site, client, reader):
     client.force_login(reader)
-    response = client.get(reverse("discussion:accounts:export"))
+    response = client.get(reverse("accounts:export"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
@@ -43,10 +43,29 @@ def test_export_is_a_json_download_of_my_data(site, client, reader):
 
 def test_deletion_needs_the_password(site, client, reader):
     client.force_login(reader)
-    response = client.post(reverse("discussion:accounts:delete"), {"password": "not it"})
+    response = client.post(reverse("accounts:delete"), {"password": "not it"})
     assert response.status_code == 400
     assert get_user_model().objects.filter(pk=reader.pk).exists()
-    response = client.post(reverse("discussion:accounts:delete"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert response.status_code == 200
     assert not get_user_model().objects.filter(pk=reader.pk).exists()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_account_lives_on_its_own_path(site):
+    assert reverse(PROFILE) == "/en/account/"
+    assert reverse("accounts:export") == "/en/account/export/"
+    assert reverse("accounts:delete") == "/en/account/delete/"
+
+
+def test_the_old_account_addresses_redirect(site, client, reader):
+    client.force_login(reader)
+    for old, new in [
+        ("/en/discussion/account/", "/en/account/"),
+        ("/ru/discussion/account/export/", "/ru/account/export/"),
+        ("/en/discussion/account/delete/", "/en/account/delete/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response["Location"] == new
+    assert client.get("/en/discussion/account/?from=mail")["Location"] == "/en/account/?from=mail"

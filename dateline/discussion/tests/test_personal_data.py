@@ -16,7 +16,7 @@ def test_export_contains_my_comments_reactions_and_reports(site, client, reader,
     posting.react(reader, theirs, "like")
     posting.report(reader, theirs, "off_topic")
     client.force_login(reader)
-    data = json.loads(client.get(reverse("discussion:accounts:export")).content)
+    data = json.loads(client.get(reverse("accounts:export")).content)
     assert [c["body"] for c in data["discussion"]["comments"]] == [mine.body]
     assert data["discussion"]["reactions"][0]["comment_id"] == theirs.pk
     assert data["discussion"]["reports"][0]["reason"] == "off_topic"
@@ -28,7 +28,7 @@ def test_deleting_the_account_anonymises_comments(site, client, reader, other_re
     posting.react(reader, theirs, "like")
     posting.report(reader, theirs, "spam", "Looks like an advert.")
     client.force_login(reader)
-    client.post(reverse("discussion:accounts:delete"), {"password": PASSWORD})
+    client.post(reverse("accounts:delete"), {"password": PASSWORD})
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert mine.author is None and mine.ip_address is None

@@ -1,10 +1,67 @@
-// The personal part of the discussion, loaded after the shared (cacheable) article page.
-// Without JavaScript the page still shows the comments and the log in / register prompt,
-// and every action (write, reply, react, report) is a link to a page of its own.
+// The discussion's script, on every reader page (registered with news.extensions).
+// 1. Article cards: comment counts fetched for the whole listing at once, so that listing
+//    pages stay cached whatever happens in the discussions. Without JavaScript the cards
+//    stay as they are.
+// 2. Article pages: the personal part of the discussion, loaded after the shared (cacheable)
+//    page. Without JavaScript the page still shows the comments and the log in / register
+//    prompt, and every action (write, reply, react, report) is a link to a page of its own.
 (function () {
   "use strict";
+  if (!window.fetch) return;
+  var script = document.currentScript;
+  var MAX_IDS = 60;
+
+  function showCounts(cards, articles) {
+    cards.forEach(function (card) {
+      var found = articles[card.getAttribute("data-discussion-article")];
+      var title = card.querySelector(".card__title a");
+      if (!found || !found.count || !title || card.querySelector(".card__comments")) return;
+      var link = document.createElement("a");
+      link.className = "card__comments";
+      link.href = title.getAttribute("href") + "#discussion";
+      link.textContent = found.text;
+      var about = document.createElement("span");
+      about.className = "visually-hidden";
+      about.textContent = ": " + title.textContent;
+      link.appendChild(about);
+      // On the line of the date when there is one: the card does not grow (no layout shift).
+      var line = card.querySelector(".meta");
+      if (line) {
+        line.appendChild(document.createTextNode(" · "));
+      } else {
+        line = document.createElement("p");
+        line.className = "meta";
+        card.querySelector(".card__body").appendChild(line);
+      }
+      line.appendChild(link);
+    });
+  }
+
+  function loadCounts() {
+    var url = script && script.getAttribute("data-counts-url");
+    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-discussion-article]"));
+    if (!url || !cards.length) return;
+    var ids = [];
+    cards.forEach(function (card) {
+      var id = card.getAttribute("data-discussion-article");
+      if (/^[0-9]+$/.test(id) && ids.indexOf(id) < 0) ids.push(id);
+    });
+    // Sorted, so that every page listing the same articles asks the same (cached) URL.
+    ids.sort(function (a, b) { return a - b; });
+    for (var start = 0; start < ids.length; start += MAX_IDS) {
+      fetch(url + "?ids=" + ids.slice(start, start + MAX_IDS).join(","), {
+        headers: { Accept: "application/json" }
+      }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (data) {
+        if (data && data.articles) showCounts(cards, data.articles);
+      }).catch(function () { /* the cards stay as they are */ });
+    }
+  }
+
+  loadCounts();
   var section = document.querySelector("[data-discussion-personal-url]");
-  if (!section || !window.fetch) return;
+  if (!section) return;
   var slot = section.querySelector("[data-discussion-personal]");
 
   function markReactions() {
