@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from .caching import discussion_changed
 from .models import Comment, ModerationAction, ModeratorNote, Report, Sanction
 from .posting import notify_reply_later
 
@@ -18,8 +19,11 @@ def moderate(comments, action, moderator, detail=""):
     """Approve, reject or mark as spam one comment or many; resolves their reports."""
     status = STATUS_OF[action]
     changed = []
+    shown_differently = set()
     for comment in comments:
         was_approved = comment.status == Comment.Status.APPROVED
+        if was_approved != (status == Comment.Status.APPROVED):
+            shown_differently.add(comment.article_id)
         comment.status = status
         comment.save(update_fields=["status"])
         Report.objects.filter(comment=comment, resolved=False).update(resolved=True)
@@ -33,6 +37,7 @@ def moderate(comments, action, moderator, detail=""):
         if status == Comment.Status.APPROVED and not was_approved:
             notify_reply_later(comment)
         changed.append(comment)
+    discussion_changed(*shown_differently)
     return changed
 
 

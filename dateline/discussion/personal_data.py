@@ -1,7 +1,8 @@
 """The discussion's part of a reader's data: exported on request, anonymised on deletion."""
 
-from django.db.models import F
+from django.db.models import F, Q
 
+from .caching import discussion_changed
 from .models import Comment, Reaction, Report
 
 
@@ -32,6 +33,8 @@ def export(user):
 
 def erase(user):
     """Comments stay without a name or address; reactions go (and leave the counts right)."""
+    shown = Comment.objects.approved().filter(Q(author=user) | Q(reactions__user=user))
+    discussion_changed(*shown.values_list("article_id", flat=True).distinct())
     for comment_id in Reaction.objects.filter(user=user).values_list("comment_id", flat=True):
         Comment.objects.filter(pk=comment_id, reaction_count__gt=0).update(
             reaction_count=F("reaction_count") - 1

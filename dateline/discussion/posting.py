@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import conf, ratelimit, text
+from .caching import discussion_changed
 from .models import Comment, ModerationAction, Reaction, Report, Sanction, WordRule
 from .rules import discussion_for
 
@@ -143,6 +144,7 @@ def post_comment(user, article, raw_body, parent=None, ip=None):
             detail=comment.held_reason,
         )
     else:
+        discussion_changed(article.pk)
         notify_reply_later(comment)
     return comment
 
@@ -176,6 +178,7 @@ def edit_comment(user, comment, raw_body):
             _("Your comment contains words that are not allowed here. Please rephrase it."),
             field="body",
         )
+    was_approved = comment.status == Comment.Status.APPROVED
     comment.body = body
     comment.body_hash = body_hash(body)
     comment.edited_at = timezone.now()
@@ -185,15 +188,20 @@ def edit_comment(user, comment, raw_body):
         comment.held_reason = "suspect words"
         fields += ["status", "held_reason"]
     comment.save(update_fields=fields)
+    if was_approved:
+        discussion_changed(comment.article_id)
     return comment
 
 
 def delete_own(user, comment):
     if not user.is_authenticated or comment.author_id != user.pk:
         raise PostingError(_("You can only delete your own comments."))
+    was_approved = comment.status == Comment.Status.APPROVED
     comment.status = Comment.Status.DELETED
     comment.body = ""
     comment.save(update_fields=["status", "body"])
+    if was_approved:
+        discussion_changed(comment.article_id)
 
 
 def react(user, comment, kind, ip=None):
@@ -206,6 +214,8 @@ def react(user, comment, kind, ip=None):
         raise PostingError(_("This comment cannot be reacted to."))
     if not ratelimit.hit("react_user", user.pk) or (ip and not ratelimit.hit("react_ip", ip)):
         raise Throttled(_("Too many reactions at once. Wait a minute and try again."))
+    # The thread shows reaction counts and sorts by them.
+    discussion_changed(comment.article_id)
     with transaction.atomic():
         deleted, _rows = Reaction.objects.filter(comment=comment, user=user, kind=kind).delete()
         if deleted:

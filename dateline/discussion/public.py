@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from dateline.news.models import ArticlePage
 
 from . import conf
-from .caching import shows_discussion
+from .caching import shows_discussion, shows_pages
 from .models import Comment
 from .rules import discussion_for, off_among
 
@@ -43,7 +43,7 @@ def thread_for(article, sort="newest", page_number=1):
     discussion = discussion_for(article)
     sort = sort if sort in SORTS else "newest"
     thread = Thread(discussion=discussion, sort=sort)
-    shows_discussion(article.pk)
+    shows_discussion(article.pk, article.section_id)
     if discussion.is_off:
         return thread
     approved = Comment.objects.approved().filter(article=article)
@@ -85,13 +85,15 @@ def article_context(request, page):
 def card_counts(article_ids):
     """For article cards: {id: {"count": n, "text": "n comments"}} of the live, public
     articles among article_ids whose discussion is not off (five queries, whatever the number)."""
-    shows_discussion(*article_ids)
     articles = list(
         ArticlePage.objects.live()
         .public()
         .filter(pk__in=article_ids)
         .values_list("pk", "section_id")
     )
+    # Every id asked for, found or not: publishing or unpublishing one changes the answer.
+    shows_pages(*article_ids)
+    shows_discussion(*article_ids, *{section for _pk, section in articles})
     off = off_among(articles)
     shown = [pk for pk, _section in articles if pk not in off]
     counts = Comment.objects.counts_for(shown)
