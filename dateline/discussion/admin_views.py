@@ -12,9 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.views import generic
 
-from . import moderation
+from . import moderation, permissions
 from .admin_forms import NoteForm, SanctionForm
+from .caching import discussion_changed
 from .models import Comment, ModerationAction, Sanction
 
 PERMISSION = "discussion.change_comment"
@@ -176,3 +178,42 @@ def log(request):
         "discussion/admin/log.html",
         {"page_title": _("Moderation log"), "header_icon": "history", "page_obj": page},
     )
+
+
+# Discussion settings: Wagtail's generic views, limited to the pages the user may publish.
+
+
+class SettingsIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        pages = permissions.pages_user_may_set(self.request.user)
+        return super().get_base_queryset().filter(page__in=pages.values("pk"))
+
+
+class ScopedObjectMixin:
+    def get_object(self, queryset=None):
+        settings = super().get_object(queryset)
+        if not permissions.may_set(self.request.user, settings.page):
+            raise PermissionDenied
+        return settings
+
+
+class SettingsCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        discussion_changed(instance.page_id)
+        return instance
+
+
+class SettingsEditView(ScopedObjectMixin, generic.EditView):
+    def save_instance(self):
+        old_page_id = self.form.initial.get("page")
+        instance = super().save_instance()
+        discussion_changed(instance.page_id, old_page_id)
+        return instance
+
+
+class SettingsDeleteView(ScopedObjectMixin, generic.DeleteView):
+    def delete_action(self):
+        page_id = self.object.page_id
+        super().delete_action()
+        discussion_changed(page_id)

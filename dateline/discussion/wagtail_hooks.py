@@ -5,10 +5,11 @@ from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views
+from .admin_forms import DiscussionSettingsForm
 from .models import DiscussionSettings, WordRule
 
 
@@ -36,12 +37,21 @@ class DiscussionSettingsViewSet(ModelViewSet):
     icon = "cogs"
     menu_label = _("Discussion settings")
     list_display = ["page", "mode", "state", "close_after_days"]
-    panels = [
-        PageChooserPanel("page", ["news.ArticlePage", "news.SectionPage"]),
-        FieldPanel("mode"),
-        FieldPanel("state"),
-        FieldPanel("close_after_days"),
-    ]
+    # Section editors see and change only their sections and articles (permissions.py).
+    index_view_class = admin_views.SettingsIndexView
+    add_view_class = admin_views.SettingsCreateView
+    edit_view_class = admin_views.SettingsEditView
+    delete_view_class = admin_views.SettingsDeleteView
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("page", ["news.ArticlePage", "news.SectionPage"]),
+            FieldPanel("mode"),
+            FieldPanel("state"),
+            FieldPanel("close_after_days"),
+        ],
+        base_form_class=DiscussionSettingsForm,
+    )
 
 
 class DiscussionGroup(ModelViewSetGroup):

@@ -64,6 +64,14 @@ ADMINISTRATION = (
     ("wagtailcore", "change_task"),
     ("newsroom", "change_newsroomsettings"),
 )
+# Pre/post-moderation, closing and turning off discussions; the discussion app limits each
+# editor to the pages they may publish (dateline/discussion/permissions.py).
+DISCUSSION_SETTINGS = (
+    ("discussion", "view_discussionsettings"),
+    ("discussion", "add_discussionsettings"),
+    ("discussion", "change_discussionsettings"),
+    ("discussion", "delete_discussionsettings"),
+)
 
 
 def _permission(app_label, codename):
@@ -129,7 +137,7 @@ def setup_roles():
     _set_collection_permissions(groups[REPORTERS], CHOOSE_PHOTOS)
     _set_model_permissions(groups[PHOTO_EDITORS], [ACCESS_ADMIN])
     _set_collection_permissions(groups[PHOTO_EDITORS], MEDIA_BANK)
-    _set_model_permissions(groups[ADMINISTRATORS], ADMINISTRATION)
+    _set_model_permissions(groups[ADMINISTRATORS], (*ADMINISTRATION, *DISCUSSION_SETTINGS))
     _set_collection_permissions(
         groups[ADMINISTRATORS],
         (*MEDIA_BANK, ("wagtailcore", "add_collection"), ("wagtailcore", "change_collection")),
@@ -148,7 +156,7 @@ def setup_section(section, reporters):
     # Reporters add articles in every section; owning an article lets them edit it.
     _set_page_permissions(reporters, section, ("add_page",))
     editors, _created = Group.objects.get_or_create(name=section_editors_name(section))
-    _set_model_permissions(editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION])
+    _set_model_permissions(editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION, *DISCUSSION_SETTINGS])
     _set_collection_permissions(editors, CHOOSE_PHOTOS)
     _set_page_permissions(editors, section, SECTION_PAGE_PERMISSIONS)
     _ensure_section_workflow(section, editors)
