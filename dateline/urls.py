@@ -12,6 +12,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include(syndication_urls)),
     path("live/", include("dateline.live.urls")),
+    # Photos' files, behind the embargo and originals rules of the media bank.
+    path(settings.MEDIA_URL.lstrip("/"), include("dateline.mediabank.media_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,8 +25,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -6,6 +6,8 @@ import json
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from dateline.mediabank.embargo import readers_view
+
 from .backends import get_broker
 from .models import LiveBlogState
 from .stream import blog_channel
@@ -42,7 +44,8 @@ def announce_blog(page):
     broker = get_broker()
     channel = blog_channel(page.pk)
     ids = []
-    with translation.override(page.locale.language_code):
+    # Rendered for readers even when an editor's request publishes: no embargoed photo.
+    with translation.override(page.locale.language_code), readers_view():
         for entry in page.sorted_entries():
             if state.entries.get(entry.id) == current[entry.id]:
                 continue

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, ImageQuerySet
 from wagtail.search import index
 
+from .embargo import rendering_for_readers
+
 # Widths every photo is published at; the largest is the "1920 px rendition" of the model page.
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 
@@ -33,6 +35,11 @@ class PhotoQuerySet(ImageQuerySet):
 
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
+
+    def embargo_due(self, now=None):
+        """Photos whose embargo has passed and whose release was not announced yet."""
+        now = now or timezone.now()
+        return self.filter(embargo_lifted=False, embargo_until__lte=now)
 
 
 class Photo(AbstractImage):
@@ -66,8 +73,13 @@ class Photo(AbstractImage):
         _("embargoed until"),
         null=True,
         blank=True,
-        help_text=_("Not shown in the public media bank before this time."),
+        help_text=_(
+            "Hidden from readers before this time: the media bank, pages that use it and its files."
+        ),
     )
+    # Set by the scheduler once it announced that the embargo passed (pages showing the
+    # photo refresh once); a new embargo in the future clears it.
+    embargo_lifted = models.BooleanField(default=False, editable=False)
 
     admin_form_fields = (
         "title",
@@ -103,11 +115,26 @@ class Photo(AbstractImage):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         permissions = [("choose_image", "Can choose image")]
-        indexes = [models.Index(fields=["-created_at", "-id"], name="mediabank_photo_newest")]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="mediabank_photo_newest"),
+            models.Index(
+                fields=["embargo_lifted", "embargo_until"], name="mediabank_photo_embargo"
+            ),
+        ]
+
+    def __bool__(self):
+        # An embargoed photo is "no photo" for readers: every {% if photo %} guard drops it
+        # with its caption and credit (see embargo.py). The newsroom sees it as usual.
+        return not (rendering_for_readers() and self.is_embargoed)
 
     def save(self, *args, **kwargs):
         if not self.licence:
             self.licence = Licence.EDITORIAL
+        if self.is_embargoed:
+            self.embargo_lifted = False
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "embargo_lifted"}
         super().save(*args, **kwargs)
 
     @property
@@ -142,3 +169,5 @@ class PhotoRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # The media gate finds a requested file's photo by its name (media.py).
+        indexes = [models.Index(fields=["file"], name="mediabank_rendition_file")]

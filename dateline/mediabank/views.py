@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from dateline.pagecache import tags
 from dateline.pagination import paginate
 
 from .forms import PhotoSearchForm
@@ -17,6 +18,8 @@ class PhotoIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # For the page cache: a photo added, or released from embargo, joins this listing.
+        tags.add("list-mediabank")
         form = PhotoSearchForm(self.request.GET or None)
         photos = Photo.objects.public().newest_first().prefetch_renditions(*KINDS["card"].all_specs)
         query = ""
@@ -40,6 +43,7 @@ class PhotoDetailView(TemplateView):
         context = super().get_context_data(**kwargs)
         photo = get_object_or_404(Photo.objects.public(), pk=self.kwargs["pk"])
         renditions = photo.get_renditions(*KINDS["lead"].all_specs)
+        tags.add(f"usage-photo-{photo.pk}")  # the "Used in" list
         context.update(
             photo=photo,
             keywords=[tag.name for tag in photo.tags.all()],

@@ -10,7 +10,7 @@ from dateline.mediabank.renditions import KINDS
 
 def largest_rendition(photo):
     """The widest JPEG rendition: the 1920 px one unless the original is smaller."""
-    if photo is None:
+    if not photo:  # None, or under embargo for readers (mediabank/embargo.py)
         return None
     renditions = photo.get_renditions(*KINDS["lead"].specs("jpeg"))
     return max(renditions.values(), key=lambda r: r.width)

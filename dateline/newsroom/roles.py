@@ -3,8 +3,8 @@
 - Reporters: add articles in every section; Wagtail lets the owner of a page edit it (and
   submit it for review), never publish it, and hides other people's drafts.
 - Section editors, one group per section page (per edition): add, edit, publish, lock and
-  unlock pages in that section only, and submit translations; a review workflow per section
-  sends reporters' submissions to that section's editors.
+  unlock pages in that section only, and submit translations; raise and retire breaking-news
+  alerts; a review workflow per section sends reporters' submissions to that section's editors.
 - Photo editors: the media bank (add, change, delete, choose photos and documents).
 - Moderators: the admin only; the discussion app gives them its own permissions.
 - Administrators: everything in the page tree, the media bank, users and settings.
@@ -45,7 +45,11 @@ MEDIA_BANK = (
     ("wagtaildocs", "delete_document"),
     ("wagtaildocs", "choose_document"),
 )
+# Breaking news (the live app): raise an alert, and retire it by editing (untick "active").
+LIVE_ALERTS = (("live", "add_alert"), ("live", "change_alert"))
 ADMINISTRATION = (
+    *LIVE_ALERTS,
+    ("live", "delete_alert"),
     ACCESS_ADMIN,
     SUBMIT_TRANSLATION,
     ("accounts", "add_user"),
@@ -156,7 +160,9 @@ def setup_section(section, reporters):
     # Reporters add articles in every section; owning an article lets them edit it.
     _set_page_permissions(reporters, section, ("add_page",))
     editors, _created = Group.objects.get_or_create(name=section_editors_name(section))
-    _set_model_permissions(editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION, *DISCUSSION_SETTINGS])
+    _set_model_permissions(
+        editors, [ACCESS_ADMIN, SUBMIT_TRANSLATION, *LIVE_ALERTS, *DISCUSSION_SETTINGS]
+    )
     _set_collection_permissions(editors, CHOOSE_PHOTOS)
     _set_page_permissions(editors, section, SECTION_PAGE_PERMISSIONS)
     _ensure_section_workflow(section, editors)

@@ -51,9 +51,35 @@ def run_due(now=None):
                 revision.publish(log_action="wagtail.publish.scheduled")
                 object_id = revision.object_id
                 published.append(int(object_id) if object_id.isdigit() else object_id)
-    if published or expired:
-        logger.info("Scheduler published %s, unpublished %s", published, expired)
+    released = release_photos(now)
+    if published or expired or released:
+        logger.info(
+            "Scheduler published %s, unpublished %s, released photos %s",
+            published,
+            expired,
+            released,
+        )
     return published, expired
+
+
+def release_photos(now=None):
+    """Photos whose embargo passed: pages showing them must refresh, once. Returns their ids.
+
+    Readers' pages left such a photo out while it was embargoed (it was loaded, so the page
+    cache tagged them with it); announcing the photo refreshes exactly those pages.
+    """
+    from dateline.mediabank.models import Photo
+    from dateline.pagecache.invalidation import invalidate
+
+    now = now or timezone.now()
+    released = []
+    for pk in list(Photo.objects.embargo_due(now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            if _locked(Photo.objects.embargo_due(now).filter(pk=pk)).exists():
+                Photo.objects.filter(pk=pk).update(embargo_lifted=True)
+                invalidate([f"photo-{pk}", "list-mediabank"])
+                released.append(pk)
+    return released
 
 
 def run_forever(interval=INTERVAL_SECONDS, stop=None):

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Only admin requests see photos under embargo (dateline/mediabank/embargo.py).
+    "dateline.mediabank.embargo.ReadersViewMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"

@@ -7,7 +7,7 @@ register = template.Library()
 
 def picture_context(photo, kind="card", alt=None, eager=False):
     """What the picture template needs: one <source> per format and a sized fallback <img>."""
-    if photo is None:
+    if not photo:  # None, or a photo readers may not see yet (embargo.py)
         return {"photo": None}
     picture_kind = KINDS[kind]
     renditions = photo.get_renditions(*picture_kind.all_specs)
