@@ -60,18 +60,18 @@ def article_changed(change):
         change.tags.update(now - set(before or ()))
         cache.set(_memory_key(article), sorted(now), None)
     else:
-        # Gone or moved: the listings it left shift by one.
+        # Gone or moved: the listings it left shift by one, the one it joined shows it.
         change.tags.update(now)
         if change.old_parent_id:
             change.tags.add(f"list-section-{change.old_parent_id}")
+            change.tags.add(f"list-section-{article.get_parent().pk}")
         cache.delete(_memory_key(article))
 
 
-def masthead_fingerprint(language):
-    home = HomePage.objects.live().filter(locale__language_code=language).order_by("path").first()
+def fingerprint(home, sections):
+    """What the masthead shows of an edition, summed up: it changes when the masthead does."""
     if home is None:
         return ""
-    sections = SectionPage.objects.child_of(home).live().public().order_by("path")
     text = repr(
         (home.pk, home.title, home.tagline, home.url_path)
         + tuple((s.pk, s.title, s.url_path) for s in sections)
@@ -79,14 +79,29 @@ def masthead_fingerprint(language):
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
+def _masthead_key(language):
+    return f"pagecache:masthead:{language}"
+
+
+def remember_masthead(language, home, sections):
+    """Called when a masthead renders: what it showed, to compare with after a change."""
+    cache.add(_masthead_key(language), fingerprint(home, sections), None)
+
+
+def masthead_fingerprint(language):
+    home = HomePage.objects.live().filter(locale__language_code=language).order_by("path").first()
+    if home is None:
+        return ""
+    return fingerprint(home, SectionPage.objects.child_of(home).live().public().order_by("path"))
+
+
 def edition_changed(change):
     """A home or section page changed: the masthead of every page shows their names."""
     language = _language(change.page)
-    key = f"pagecache:masthead:{language}"
-    fingerprint = masthead_fingerprint(language)
-    if cache.get(key) != fingerprint:
+    now = masthead_fingerprint(language)
+    if cache.get(_masthead_key(language)) != now:
         change.tags.add(f"masthead-{language}")
-        cache.set(key, fingerprint, None)
+        cache.set(_masthead_key(language), now, None)
     if isinstance(change.page, SectionPage) and change.kind != "publish":
         change.tags.add(f"list-section-{change.page.pk}")
 

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Site
 
 from dateline.pagecache import tags
 
+from .caching import remember_masthead
 from .models import HomePage, SectionPage
 
 
@@ -45,7 +46,11 @@ class Edition:
         if self.home is None:
             return []
         with tags.untracked():
-            return list(SectionPage.objects.child_of(self.home).live().public().order_by("path"))
+            sections = list(
+                SectionPage.objects.child_of(self.home).live().public().order_by("path")
+            )
+        remember_masthead(self.language, self.home, sections)
+        return sections
 
 
 def edition(request):

@@ -149,6 +149,18 @@ class PageCache:
         self.local.put(key, ready)
         return ready
 
+    def state(self, key):
+        """ "fresh", "stale", "miss" (stored but must re-render) or "absent": for tests and ops."""
+        entry = self.store.get(key)
+        if entry is None:
+            return "absent"
+        fragments = {name: self.store.get_fragment(name) for name in entry.slots}
+        if any(f is None for f in fragments.values()):
+            return "miss"
+        return self._freshness(
+            entry, fragments, self.store.tag_times(entry.tags | set(entry.slots))
+        )
+
     def _freshness(self, entry, fragments, times):
         stale = False
         now = time.time()

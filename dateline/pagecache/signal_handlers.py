@@ -15,7 +15,10 @@ def _changed(kind, page, **extra):
     invalidate(tags, hard=hard)
 
 
-def on_published(sender, instance, **kwargs):
+def on_published(sender, instance, revision=None, **kwargs):
+    # Wagtail sends this for a revision scheduled for later too: nothing readers see changed.
+    if not instance.live or (revision is not None and revision.approved_go_live_at):
+        return
     _changed("publish", instance)
 
 

@@ -14,7 +14,9 @@ from . import tags
 
 def _page_loaded(sender, instance, **kwargs):
     collector = tags.current()
-    if collector is not None and not collector.paused and instance.pk is not None:
+    # A page loaded without its title (.only("path")...) serves the tree or permissions
+    # (view restrictions, ancestors), not the reader's eyes.
+    if collector is not None and not collector.paused and "title" in instance.__dict__:
         collector.tags.add(f"page-{instance.pk}")
 
 
