@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.syndication import urls as syndication_urls
+from dateline.syndication.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(syndication_urls)),
+    path("api/v2/", api_router.urls),
     path("live/", include("dateline.live.urls")),
     # Photos' files, behind the embargo and originals rules of the media bank.
     path(settings.MEDIA_URL.lstrip("/"), include("dateline.mediabank.media_urls")),
@@ -22,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("mediabank/", include("dateline.mediabank.urls")),
     path("discussion/", include("dateline.discussion.urls")),
     path("newsroom/", include("dateline.newsroom.urls")),
+    path("feeds/", include(syndication_urls.feed_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -101,6 +101,32 @@ def sitemap_locs(client):
 def crawl(client, site, article, photo):
     """The text and links of every public channel, by channel name."""
     pages = {
+def feed_urls(site):
+    """Every feed that could list the article: its edition, section, topic and author."""
+    urls = {}
+    for fmt in ("rss", "atom", "json"):
+        urls[f"edition feed {fmt}"] = url_in("en", "edition_feed", feed_format=fmt)
+        for scope, page in (("section", site.politics), ("topic", site.person)):
+            urls[f"{scope} feed {fmt}"] = url_in(
+                "en", f"{scope}_feed", slug=page.slug, feed_format=fmt
+            )
+        urls[f"author feed {fmt}"] = url_in(
+            "en", "author_feed", slug=site.reporter.slug, feed_format=fmt
+        )
+    return urls
+
+
+def api_urls(article, photo):
+    return {
+        "API pages": "/api/v2/pages/?limit=20",
+        "API search": f"/api/v2/pages/?search={TOKEN}",
+        "API article": f"/api/v2/pages/{article.pk}/",
+        "API images": "/api/v2/images/?limit=20",
+        "API image search": f"/api/v2/images/?search={TOKEN}",
+        "API photo": f"/api/v2/images/{photo.pk}/",
+    }
+
+
         "home": "/en/",
         "section": site.politics.url,
         "topic": site.person.url,
@@ -125,6 +151,12 @@ def crawl(client, site, article, photo):
     seen["search"] = " ".join(
         p.title for p in Page.objects.live().public().search(TOKEN, operator="or")
     )
+    for name, url in feed_urls(site).items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        seen[name] = response.content.decode()
+    for name, url in api_urls(article, photo).items():
+        seen[name] = client.get(url).content.decode()
     return seen
 
 
@@ -149,6 +181,10 @@ def test_nothing_is_reachable_before_go_live_and_everything_after(site, client):
     for channel in ("article URL", "photo page", "media bank", "search"):
         assert TOKEN in after[channel], channel
     photo_url = url_in("en", "mediabank:photo", pk=photo.pk)
+    for channel in feed_urls(site):
+        assert article.full_url in after[channel], channel
+    for channel in api_urls(article, photo):
+        assert TOKEN in after[channel], channel
     assert photo_url in after["media bank search"]
     assert photo_url not in before["media bank search"]
 
