@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dateline.conftest import url_in
 
@@ -100,3 +103,65 @@ def test_signups_from_one_address_are_throttled(site, client):
         )
     assert statuses[:10] == [302] * 10
     assert statuses[10:] == [429, 429]
+
+
+class HashCounter:
+    """Counts password hashes (the slow part of logging in and signing up)."""
+
+    def __init__(self, monkeypatch):
+        self.calls = 0
+        original = MD5PasswordHasher.encode
+
+        def encode(hasher, *args, **kwargs):
+            self.calls += 1
+            return original(hasher, *args, **kwargs)
+
+        monkeypatch.setattr(MD5PasswordHasher, "encode", encode)
+
+    def cost(self, client, url, data):
+        """(password hashes, queries, e-mails sent) of one POST."""
+        before, sent = self.calls, len(mail.outbox)
+        with CaptureQueriesContext(connection) as queries:
+            client.post(url, data)
+        client.logout()
+        return self.calls - before, len(queries), len(mail.outbox) - sent
+
+
+def test_hashers_are_the_ones_counted(settings):
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def test_login_costs_the_same_for_known_and_unknown_addresses(site, client, reader, monkeypatch):
+    counter = HashCounter(monkeypatch)
+    url = url_in("en", "account_login")
+    counter.cost(client, url, {"login": "warm.up@example.org", "password": "wrong one"})
+    known = counter.cost(client, url, {"login": reader.email, "password": "wrong one"})
+    unknown = counter.cost(client, url, {"login": "nobody@example.org", "password": "wrong one"})
+    # One hash each: the password checked, or a dummy one (allauth), which is what takes
+    # time. An unknown address costs one more indexed look-up (accounts without an
+    # EmailAddress row), a fraction of a millisecond against a hash of a few hundred.
+    assert known[0] == unknown[0] == 1
+    assert known[2] == unknown[2] == 0
+    assert 0 <= unknown[1] - known[1] <= 1
+
+
+def test_signup_costs_the_same_hashing_for_known_and_unknown_addresses(
+    site, client, reader, monkeypatch
+):
+    counter = HashCounter(monkeypatch)
+    url = url_in("en", "account_signup")
+    fields = {"password1": "another long passphrase", "password2": "another long passphrase"}
+    known = counter.cost(client, url, {"email": reader.email, **fields})
+    unknown = counter.cost(client, url, {"email": "new.gull@example.org", **fields})
+    # One hash and one e-mail each; only the new account's own rows are extra queries.
+    assert (known[0], known[2]) == (unknown[0], unknown[2]) == (1, 1)
+
+
+def test_reset_costs_the_same_for_known_and_unknown_addresses(site, client, reader, monkeypatch):
+    counter = HashCounter(monkeypatch)
+    url = url_in("en", "account_reset_password")
+    known = counter.cost(client, url, {"email": reader.email})
+    unknown = counter.cost(client, url, {"email": "nobody@example.org"})
+    # No hash, one e-mail each (a reset link, or "no account with this address").
+    assert (known[0], known[2]) == (unknown[0], unknown[2]) == (0, 1)
+    assert abs(known[1] - unknown[1]) <= 1  # the known address's e-mail rows are read
