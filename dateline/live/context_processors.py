@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import translation
 
-from .stream import edition_channel, stream_url
+from .stream import edition_channel, rendered_last_id, stream_url
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,10 @@ class LiveContext:
     @cached_property
     def edition_stream(self):
         return stream_url(edition_channel(self.language))
+
+    @cached_property
+    def edition_last_id(self):
+        return rendered_last_id(edition_channel(self.language))
 
 
 def live(request):

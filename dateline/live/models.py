@@ -131,10 +131,13 @@ class LiveBlogPage(EditionPageMixin, Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from .stream import blog_channel, stream_url
+        from .stream import blog_channel, rendered_last_id, stream_url
         from .structured_data import live_blog_structured_data
 
+        # First: entries published while this renders are replayed to the reader.
+        last_id = rendered_last_id(blog_channel(self.pk))
         context = super().get_context(request, *args, **kwargs)
+        context["live_last_id"] = last_id
         context["section"] = self.section
         context["entries"] = self.sorted_entries()
         context["structured_data"] = live_blog_structured_data(self, request)

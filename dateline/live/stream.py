@@ -7,6 +7,7 @@ threads from page requests.
 
 import asyncio
 import collections
+import ipaddress
 import logging
 import re
 from urllib.parse import parse_qs
@@ -39,6 +40,62 @@ def stream_url(channel):
     return f"{live_settings().get('STREAM_URL', '')}{PREFIX}{channel}/"
 
 
+def rendered_last_id(channel):
+    """The id a page renders for its channel: the reader's stream starts after it.
+
+    Read before the page's content is final, so whatever changes after the render reaches the
+    reader on connecting, even from a copy served by the page cache much later ("" when the
+    broker cannot tell: the stream then starts with live events only).
+    """
+    return get_broker().last_id(channel) or ""
+
+
+def parse_networks(values):
+    """Trusted proxy addresses or networks ("10.0.0.1", "10.0.0.0/8"), invalid ones skipped."""
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError:
+            logger.warning("live: ignoring invalid TRUSTED_PROXIES entry %r", value)
+    return networks
+
+
+def _address(value):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def client_ip(scope, trusted):
+    """The reader's address: the connection's, or X-Forwarded-For's if a trusted proxy sent it.
+
+    X-Forwarded-For is read from the right: each trusted proxy appends the address it received
+    the request from, so the first address that is not a trusted proxy is the reader. Readers
+    cannot forge it: what they send themselves is further left, and ignored.
+    """
+    peer = (scope.get("client") or ("?",))[0]
+    peer_address = _address(peer)
+    if not trusted or peer_address is None or not any(peer_address in n for n in trusted):
+        return peer
+    forwarded = [
+        value.decode("latin-1")
+        for name, value in scope.get("headers", ())
+        if name == b"x-forwarded-for"
+    ]
+    hops = [hop.strip() for value in forwarded for hop in value.split(",") if hop.strip()]
+    client = peer
+    for hop in reversed(hops):
+        address = _address(hop)
+        if address is None:
+            break  # garbage from further left: keep the last address we could trust
+        client = str(address)
+        if not any(address in n for n in trusted):
+            break
+    return client
+
+
 class LiveStreamApp:
     """Serve the live streams; hand everything else to the wrapped ASGI application."""
 
@@ -49,6 +106,7 @@ class LiveStreamApp:
         self.heartbeat = options.get("HEARTBEAT", 15)
         self.max_per_ip = options.get("MAX_CONNECTIONS_PER_IP", 32)
         self.retry_ms = options.get("RETRY_MS", 3000)
+        self.trusted_proxies = parse_networks(options.get("TRUSTED_PROXIES", ()))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["path"].startswith(PREFIX):
@@ -76,7 +134,7 @@ class LiveStreamApp:
             return await respond(send, 405, b"Method not allowed", [(b"allow", b"GET")])
         if not CHANNEL.match(channel):
             return await respond(send, 404, b"No such live channel")
-        ip = (scope.get("client") or ("?",))[0]
+        ip = client_ip(scope, self.trusted_proxies)
         if self.connections[ip] >= self.max_per_ip:
             return await respond(send, 429, b"Too many live connections", [(b"retry-after", b"30")])
         self.connections[ip] += 1

@@ -300,6 +300,10 @@ DATELINE_LIVE = {
     "STREAM_URL": env("DATELINE_LIVE_STREAM_URL", ""),
     "HEARTBEAT": float(env("DATELINE_LIVE_HEARTBEAT", "15")),
     "MAX_CONNECTIONS_PER_IP": int(env("DATELINE_LIVE_MAX_PER_IP", "32")),
+    # Proxies (addresses or networks) whose X-Forwarded-For names the reader, for that cap.
+    "TRUSTED_PROXIES": env_list("DATELINE_LIVE_TRUSTED_PROXIES"),
+    # Seconds without a pub/sub message before the Redis listener checks its connection.
+    "HEALTH_CHECK": float(env("DATELINE_LIVE_HEALTH_CHECK", "10")),
     "RETRY_MS": 3000,
 }
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("dateline.live.context_processors.live")

@@ -104,6 +104,21 @@ class Broker:
     def _publish(self, channel, event, data):
         raise NotImplementedError
 
+    def last_id(self, channel):
+        """The id of the channel's newest event ("0-0" when it has none), None if unknown.
+
+        Pages render it, so a reader who connects later (the page came from the page cache)
+        asks for everything after it. Never raises: a broker outage only loses the replay.
+        """
+        try:
+            return self._last_id(channel)
+        except Exception:
+            logger.warning("live: could not read the last id of %s", channel, exc_info=True)
+            return None
+
+    def _last_id(self, channel):
+        raise NotImplementedError
+
     # Subscribing (in an event loop)
     async def subscribe(self, channel, last_id=None):
         subscription = Subscription(channel, self.queue_size)

@@ -32,6 +32,11 @@ class MemoryBroker(Broker):
         self._fan_out(channel, item)
         return item.id
 
+    def _last_id(self, channel):
+        with self._lock:
+            log = self._logs.get(channel)
+            return log[-1].id if log else "0-0"
+
     async def _replay(self, channel, after):
         with self._lock:
             log = list(self._logs.get(channel, ()))

@@ -8,10 +8,14 @@
   subscriber per worker, not ten thousand.
 - Every Redis call has a short timeout. If Redis is down, publishing logs and returns None,
   new streams are told to retry later, and pages are served as usual.
+- The pub/sub connection is checked: after ``health_check`` seconds without a message the
+  listener sends PING, and a connection that does not answer within the next interval is
+  taken for dead (a silent network failure, a failover) and replaced.
 """
 
 import asyncio
 import logging
+import time
 
 import redis
 import redis.asyncio as aioredis
@@ -29,11 +33,20 @@ return id
 
 
 class RedisBroker(Broker):
-    def __init__(self, *, url, timeout=0.5, publish_timeout=2.0, log_ttl=86400, **options):
+    def __init__(
+        self, *, url, timeout=0.5, publish_timeout=2.0, log_ttl=86400, health_check=10, **options
+    ):
         super().__init__(**options)
         self.url = url
         self.timeout = timeout
         self.log_ttl = log_ttl
+        self.health_check = health_check
+        # Pages read the last id while rendering: short timeouts, and after a failure no
+        # attempt for a while (a dead Redis must not cost every page a timeout).
+        self._reader = redis.Redis.from_url(
+            url, socket_connect_timeout=timeout, socket_timeout=timeout
+        )
+        self._reader_down_until = 0.0
         # Publishing runs in newsroom actions, not in readers' requests: it may wait a little
         # longer for a busy Redis, but connecting to a dead one still fails in `timeout`.
         self._client = redis.Redis.from_url(
@@ -54,6 +67,19 @@ class RedisBroker(Broker):
             args=[self.replay_size, event, data, self.log_ttl],
         )
         return event_id.decode() if isinstance(event_id, bytes) else event_id
+
+    def _last_id(self, channel):
+        if time.monotonic() < self._reader_down_until:
+            return None
+        try:
+            rows = self._reader.xrevrange(self.stream_key(channel), "+", "-", count=1)
+        except redis.RedisError:
+            self._reader_down_until = time.monotonic() + 10
+            raise
+        if not rows:
+            return "0-0"
+        row_id = rows[0][0]
+        return row_id.decode() if isinstance(row_id, bytes) else row_id
 
     async def subscribe(self, channel, last_id=None):
         listener = self._listener()
@@ -102,6 +128,7 @@ class RedisBroker(Broker):
             await listener.close()
         self._listeners.clear()
         self._client.close()
+        self._reader.close()
 
 
 class _Listener:
@@ -131,9 +158,7 @@ class _Listener:
                 await asyncio.wait_for(pubsub.psubscribe(pattern), self.broker.timeout * 2)
                 self._ready.set()
                 delay = 0.5
-                async for message in pubsub.listen():
-                    if message["type"] == "pmessage":
-                        self.broker._receive(message)
+                await self._listen(pubsub)
             except asyncio.CancelledError:
                 await pubsub.aclose()
                 raise
@@ -147,6 +172,22 @@ class _Listener:
                     pass
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10)
+
+    async def _listen(self, pubsub):
+        """Deliver messages; PING after a quiet interval, give up if that goes unanswered."""
+        interval = self.broker.health_check
+        pinged = False
+        while True:
+            message = await pubsub.get_message(timeout=interval)
+            if message is None:
+                if pinged:
+                    raise ConnectionError(f"no answer to PING within {interval} s")
+                await asyncio.wait_for(pubsub.ping(), self.broker.timeout * 2)
+                pinged = True
+                continue
+            pinged = False
+            if message["type"] == "pmessage":
+                self.broker._receive(message)
 
     def _disconnect_streams(self):
         """End this loop's open streams: their clients reconnect and replay what they missed."""

@@ -21,11 +21,12 @@ def free_port():
 class SSEClient:
     """Opens a stream over a raw socket; ``events()`` parses what arrives."""
 
-    def __init__(self, port, path, last_event_id=None, timeout=5):
+    def __init__(self, port, path, last_event_id=None, timeout=5, headers=()):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
-        headers = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
+        lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
         if last_event_id:
-            headers.append(f"Last-Event-ID: {last_event_id}")
+            lines.append(f"Last-Event-ID: {last_event_id}")
+        headers = [*lines, *headers]
         self.sock.sendall(("\r\n".join(headers) + "\r\n\r\n").encode())
         self.buffer = b""
         self.status = None

@@ -5,8 +5,13 @@
   if (!("EventSource" in window)) return;
 
   function listen(element, handlers) {
-    // EventSource reconnects by itself and sends Last-Event-ID: nothing is missed.
-    var source = new EventSource(element.dataset.liveStream);
+    // The page (perhaps from the page cache) renders the id of the last event it includes:
+    // the stream first replays what came after it. EventSource then reconnects by itself
+    // with Last-Event-ID, which the server prefers to the query: nothing is missed.
+    var url = element.dataset.liveStream;
+    var after = element.dataset.lastEventId;
+    if (after) url += (url.indexOf("?") < 0 ? "?" : "&") + "last-event-id=" + encodeURIComponent(after);
+    var source = new EventSource(url);
     source.addEventListener("open", function () { element.dataset.liveState = "open"; });
     source.addEventListener("error", function () { element.dataset.liveState = "waiting"; });
     Object.keys(handlers).forEach(function (name) {
