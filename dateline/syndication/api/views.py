@@ -7,6 +7,7 @@ restriction), so responses are public and cacheable. Bad parameters get a 400 JS
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
@@ -23,7 +24,7 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import LEAD_SPECS
@@ -192,6 +193,26 @@ class ArticlesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     @classmethod
     def get_detail_default_fields(cls, model):
         return cls.get_available_fields(model)
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            return self.find_by_path(queryset, request.GET["html_path"])
+        return super().find_object(queryset, request)
+
+    def find_by_path(self, queryset, html_path):
+        """The article at a reader's URL, e.g. /en/politics/<slug>/: Wagtail's own lookup
+        routes from the site's root page and knows nothing of the edition prefix."""
+        language, *parts = [part for part in html_path.split("/") if part] or [""]
+        locale = Locale.objects.filter(language_code=language).first()
+        site = Site.find_for_request(self.request)
+        home = site.root_page.get_translation_or_none(locale) if site and locale else None
+        if home is None or not parts:
+            return None
+        try:
+            page, _args, _kwargs = home.specific.route(self.request, parts)
+        except Http404:
+            return None
+        return queryset.filter(pk=page.pk).first()
 
     def get_base_queryset(self):
         # Pages the filters may name (?child_of=<section>, ?descendant_of=<home>).

@@ -49,6 +49,17 @@ class TestPages:
         get_json(client, f"{PAGES}{scheduled.pk}/", status=404)
         assert get_json(client, PAGES, search="Scheduled")["items"] == []
 
+    @pytest.mark.parametrize("name", ["article", "article_ru"])
+    def test_find_by_the_readers_url(self, site, client, name):
+        article = getattr(site, name)
+        response = client.get(f"{PAGES}find/", {"html_path": article.url})
+        assert response.status_code == 302
+        assert response["Location"].split("?")[0].endswith(f"{PAGES}{article.pk}/")
+
+    @pytest.mark.parametrize("path", ["/en/politics/unannounced-budget-cuts/", "/en/", "/xx/a/"])
+    def test_find_does_not_reveal_drafts_or_other_pages(self, site, client, path):
+        get_json(client, f"{PAGES}find/", status=404, html_path=path)
+
     def test_detail_fields(self, site, client):
         data = get_json(client, f"{PAGES}{site.article.pk}/")
         assert set(data) == {
