@@ -115,7 +115,13 @@ class StreamServer:
         self.port = free_port()
         self.app = app or LiveStreamApp(not_found)
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default; the app decides here.
+            proxy_headers=False,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
