@@ -77,7 +77,9 @@ class ResilientRedisCache(RedisCache):
 
     get = _soft("get", default=lambda key, default=None, version=None: default)
     set = _soft("set")
-    add = _soft("add", default=False)
+    # "Added": locks and counters built on add() (allauth's rate limits) open instead of
+    # waiting on a lock nobody can take.
+    add = _soft("add", default=True)
     delete = _soft("delete", default=False)
     touch = _soft("touch", default=False)
     has_key = _soft("has_key", default=False)

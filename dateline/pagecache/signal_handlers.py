@@ -17,7 +17,7 @@ def _changed(kind, page, **extra):
 
 def on_published(sender, instance, revision=None, **kwargs):
     # Wagtail sends this for a revision scheduled for later too: nothing readers see changed.
-    if not instance.live or (revision is not None and revision.approved_go_live_at):
+    if not instance.live or (revision is not None and instance.live_revision_id != revision.pk):
         return
     _changed("publish", instance)
 
