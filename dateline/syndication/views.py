@@ -1,9 +1,13 @@
-from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import x_robots_tag
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from .sitemaps import edition_sitemaps
+from dateline.pagecache import tags
+
+from .sitemaps import find_sitemap, sitemap_keys
 
 
 @require_GET
@@ -19,16 +23,51 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def _sitemap_tags(key):
+    tags.add(f"sitemap-{key.partition('.')[0]}")
+
+
 @require_GET
+@x_robots_tag
 def sitemap_index(request):
-    return sitemap_views.index(
-        request, edition_sitemaps(request), sitemap_url_name="sitemap_edition"
+    keys = sitemap_keys(request)
+    for key in keys:
+        _sitemap_tags(key)
+    locations = [
+        {"location": request.build_absolute_uri(reverse("sitemap_edition", args=[key]))}
+        for key in keys
+    ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": locations}, content_type="application/xml"
     )
 
 
 @require_GET
+@x_robots_tag
 def sitemap_edition(request, section):
-    sitemaps = edition_sitemaps(request)
-    if section not in sitemaps:
+    """One sitemap of the index (the URL keyword is the sitemap's name, see sitemaps.py)."""
+    sitemap = find_sitemap(request, section)
+    if sitemap is None:
         raise Http404("No such sitemap.")
-    return sitemap_views.sitemap(request, {section: sitemaps[section]})
+    try:
+        page = int(request.GET.get("p", "1"))
+    except ValueError:
+        raise Http404("No such page of the sitemap.") from None
+    if not 1 <= page <= 1000:
+        raise Http404("No such page of the sitemap.")
+    _sitemap_tags(section)
+    urls = sitemap.get_urls(page=page)
+    if not urls and page > 1:
+        raise Http404("No such page of the sitemap.")
+    lastmods = [url["lastmod"] for url in urls]
+    headers = None
+    if urls and None not in lastmods:
+        # As Django's sitemap view: lets ConditionalGetMiddleware answer 304.
+        headers = {"Last-Modified": http_date(max(lastmods).timestamp())}
+    return TemplateResponse(
+        request,
+        "sitemap.xml",
+        {"urlset": urls},
+        content_type="application/xml",
+        headers=headers,
+    )

@@ -100,9 +100,14 @@ class ArticlePage(EditionPageMixin, Page):
 
     class Meta:
         verbose_name = _("article")
+        # Reader listings sort on (published_at, key), newest first: with the key in the index
+        # a page's keys are read from the index alone, however deep the page.
         indexes = [
-            models.Index(fields=["section", "-published_at"], name="news_article_section_newest"),
-            models.Index(fields=["-published_at"], name="news_article_newest"),
+            models.Index(
+                fields=["section", "-published_at", "-page_ptr"],
+                name="news_article_section_newest",
+            ),
+            models.Index(fields=["-published_at", "-page_ptr"], name="news_article_newest"),
         ]
 
     def save(self, *args, **kwargs):

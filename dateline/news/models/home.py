@@ -4,6 +4,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from dateline.pagecache import tags
+
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
 
@@ -45,6 +47,7 @@ class HomePage(EditionPageMixin, Page):
         from dateline.news.frontpage import build_front_page
 
         context = super().get_context(request, *args, **kwargs)
+        tags.add(f"list-edition-{self.locale.language_code}")
         context.update(build_front_page(self))
         return context
 

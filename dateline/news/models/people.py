@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagination import paginate
+from dateline.pagecache import tags
+from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
@@ -74,9 +75,15 @@ class AuthorPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.linked_to("article_authors__author", self)
+        return ArticlePage.objects.by(self)
+
+    def listing_tags(self):
+        # Articles of this edition may carry the byline of a translation of this page.
+        translations = AuthorPage.objects.filter(translation_key=self.translation_key)
+        return [f"list-author-{pk}" for pk in translations.values_list("pk", flat=True)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles())
+        tags.add(*self.listing_tags())
+        context["articles"] = paginate_newest(request, self.articles())
         return context

@@ -24,24 +24,50 @@ ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
 
 class ArticleQuerySet(ReaderPageQuerySet):
     def published(self):
-        """What anonymous readers may see: live and not behind a privacy restriction."""
-        return self.live().public()
+        """What anonymous readers may see: live and not behind a privacy restriction.
+
+        Written as "not among the hidden pages" (a subquery on the page table, answered from a
+        small partial index) instead of a join on live: a listing then finds its keys in the
+        article table's own index, without touching a page row per skipped article.
+        """
+        hidden = Page.objects.filter(Q(live=False) | self.private_q()).values("pk")
+        return self.exclude(pk__in=hidden)
 
     def newest_first(self):
-        # published_at mirrors first_published_at on the article table, where it is indexed.
-        return self.order_by("-published_at", "-pk")
+        # published_at mirrors first_published_at on the article table, where it is indexed
+        # together with the key; every published article has one, so NULLs are skipped.
+        return self.filter(published_at__isnull=False).order_by("-published_at", "-pk")
 
-    def linked_to(self, relation, page):
-        """Published articles of page's edition whose `relation` is page or a translation of it.
+    def in_edition(self, locale_id):
+        from .section import SectionPage
 
-        A translated article may still point at the original's topic or author page; it belongs
-        on the translated topic or author page all the same.
+        # The article's section holds its edition: no join on the page table per article.
+        return self.filter(section__in=SectionPage.objects.filter(locale_id=locale_id))
+
+    def about(self, topic):
+        """Published articles of the topic's edition about it or about a translation of it.
+
+        A translated article may still point at the original's topic page; it belongs on the
+        translated topic page all the same.
         """
+        links = self.model.topics.through.objects.filter(
+            topicpage__translation_key=topic.translation_key
+        )
+        return self._linked(links.values("articlepage_id"), topic)
+
+    def by(self, author):
+        """Published articles of the author's edition with their byline (or a translation's)."""
+        from .article import ArticleAuthor
+
+        links = ArticleAuthor.objects.filter(author__translation_key=author.translation_key)
+        return self._linked(links.values("article_id"), author)
+
+    def _linked(self, article_ids, page):
+        # A subquery, not a join: no DISTINCT, and the planner may walk the newest-first index
+        # and probe the links for each article.
         return (
-            self.filter(
-                locale_id=page.locale_id, **{f"{relation}__translation_key": page.translation_key}
-            )
-            .distinct()
+            self.filter(pk__in=article_ids)
+            .in_edition(page.locale_id)
             .published()
             .newest_first()
             .for_cards()

@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagination import paginate
+from dateline.pagecache import tags
+from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
@@ -35,5 +36,6 @@ class SectionPage(EditionPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles())
+        tags.add(f"list-section-{self.pk}")
+        context["articles"] = paginate_newest(request, self.articles())
         return context

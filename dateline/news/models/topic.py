@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagination import paginate
+from dateline.pagecache import tags
+from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
@@ -89,9 +90,15 @@ class TopicPage(EditionPageMixin, Page):
     def articles(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.linked_to("topics", self)
+        return ArticlePage.objects.about(self)
+
+    def listing_tags(self):
+        # Articles of this edition may be linked to a translation of this topic.
+        translations = TopicPage.objects.filter(translation_key=self.translation_key)
+        return [f"list-topic-{pk}" for pk in translations.values_list("pk", flat=True)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles())
+        tags.add(*self.listing_tags())
+        context["articles"] = paginate_newest(request, self.articles())
         return context

@@ -49,9 +49,13 @@ def paths(entries):
 
 
 class TestSitemap:
-    def test_the_index_lists_one_sitemap_per_edition(self, site, client):
+    def test_the_index_lists_each_editions_pages_and_section_months(self, site, client):
         locations = sitemap_locations(client)
-        assert len(locations) == len(settings.LANGUAGES)
+        names = {urlsplit(location).path for location in locations}
+        for language, _name in settings.LANGUAGES:
+            assert f"/sitemap-{language}.xml" in names
+        month = f"{site.article.published_at:%Y-%m}"
+        assert f"/sitemap-en.{site.politics.slug}.{month}.xml" in names
         for location in locations:
             assert urlsplit(location).scheme in {"http", "https"}
 

@@ -1,0 +1,233 @@
+"""The archive at scale: every reader page costs the same queries with 5 articles or with 80.
+
+A million articles cannot run in a test; what makes them cheap can be checked here: no query
+per article, no count of the listing, a deep page reached by number. Timings are measured by
+bench/archive.py, never here. The page cache is off: a cache hit costs no query at all.
+"""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from dateline.conftest import get_soup, main_links, small_photo, url_in
+from dateline.news.factories import ArticlePageFactory, SectionPageFactory
+from dateline.news.models import ArticlePage
+from dateline.pagination import ListingPage, paginate_newest
+
+# The page's fixed costs (site, edition, masthead, sections, restrictions), far below what
+# one query per article would cost on a page of 20.
+MAX_QUERIES = 40
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+PER_PAGE = 2
+
+
+@pytest.fixture(autouse=True)
+def uncached(settings):
+    settings.DATELINE_PAGE_CACHE = {**settings.DATELINE_PAGE_CACHE, "ENABLED": False}
+    settings.DATELINE_ARTICLES_PER_PAGE = PER_PAGE
+
+
+@pytest.fixture
+def archive(site):
+    """A section whose archive grows on demand: archive(n) makes it hold n articles.
+
+    Articles are a day apart (so the sitemap index spans several months), about the world's
+    person and by its reporter, sharing three photos (renditions are made once).
+    """
+    section = SectionPageFactory(parent=site.home, title="Archive", slug="archive")
+    photos = [small_photo(f"archive-{n}") for n in range(3)]
+    made = []
+
+    def grow(count):
+        now = timezone.now()
+        while len(made) < count:
+            n = len(made)
+            made.append(
+                ArticlePageFactory(
+                    parent=section,
+                    title=f"Ferry timetable changes, part {n}",
+                    lead_photo=photos[n % len(photos)],
+                    first_published_at=now - timedelta(days=n, hours=1),
+                    authors=[site.reporter],
+                    topics=[site.person],
+                )
+            )
+        return section
+
+    grow.made = made
+    return grow
+
+
+def sitemap_paths(client, path="/sitemap.xml"):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    tree = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
+    return [urlsplit(loc.text).path for loc in tree.iterfind(".//sm:loc", SITEMAP_NS)]
+
+
+def reader_urls(site, section, newest, deep_page):
+    """Every kind of reader page, for the archive in its current size."""
+    month = f"{newest.published_at:%Y-%m}"
+    return {
+        "home": "/en/",
+        "section page 1": section.url,
+        "section deep page": f"{section.url}?page={deep_page}",
+        "article": site.article.url,
+        "topic": site.person.url,
+        "author": site.reporter.url,
+        "sitemap index": "/sitemap.xml",
+        "sitemap of pages": "/sitemap-en.xml",
+        "sitemap of a month": f"/sitemap-en.{section.slug}.{month}.xml",
+        "media bank": url_in("en", "mediabank:index"),
+    }
+
+
+def count_queries(client, url):
+    client.get(url)  # renditions are made on the first view: count the steady state
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+PAGES = [
+    "home",
+    "section page 1",
+    "section deep page",
+    "article",
+    "topic",
+    "author",
+    "sitemap index",
+    "sitemap of pages",
+    "sitemap of a month",
+    "media bank",
+]
+
+
+def test_reader_page_queries_are_the_same_with_few_and_many_articles(
+    site, client, archive, django_assert_max_num_queries
+):
+    # One test for every page: growing the archive is the slow part.
+    section = archive(5)
+    newest = archive.made[0]
+    urls = reader_urls(site, section, newest, deep_page=3)
+    few = {page: count_queries(client, urls[page]) for page in PAGES}
+
+    archive(80)
+    urls = reader_urls(site, section, newest, deep_page=40)
+    many = {page: count_queries(client, urls[page]) for page in PAGES}
+
+    assert many == few
+    for page in PAGES:
+        with django_assert_max_num_queries(MAX_QUERIES):
+            client.get(urls[page])
+
+
+class TestDeepPages:
+    def test_page_by_number_shows_that_slice_newest_first(self, site, client, archive):
+        section = archive(41)
+        expected = archive.made  # made newest first
+        page = get_soup(client, f"{section.url}?page=20")
+        links = main_links(page)
+        shown = [a for a in expected if a.url in links]
+        assert shown == expected[38:40]
+        nav = {a["rel"][0]: a["href"] for a in page.select("a[rel]")}
+        assert nav["prev"].endswith("page=19")
+        assert nav["next"].endswith("page=21")
+        assert "Page 20" in page.find("nav", class_="pagination").get_text()
+
+    def test_the_last_page_has_no_older_link(self, site, client, archive):
+        section = archive(41)
+        page = get_soup(client, f"{section.url}?page=21")
+        assert archive.made[40].url in main_links(page)
+        nav = {a["rel"][0]: a["href"] for a in page.select("a[rel]")}
+        assert "next" not in nav
+        assert nav["prev"].endswith("page=20")
+
+    @pytest.mark.parametrize(
+        "number", ["22", "40000", "0", "-3", "x", "2.5", "9" * 40, "", "1e3", "%00"]
+    )
+    def test_pages_beyond_the_archive_and_bad_numbers_are_404(self, client, archive, number):
+        section = archive(41)
+        assert client.get(f"{section.url}?page={number}").status_code == 404
+
+    def test_first_page_of_an_empty_section_is_fine(self, site, client):
+        section = SectionPageFactory(parent=site.home, title="New desk", slug="new-desk")
+        assert client.get(section.url).status_code == 200
+        assert client.get(f"{section.url}?page=2").status_code == 404
+
+    def test_deep_topic_and_author_pages(self, site, client, archive):
+        archive(30)
+        for page in (site.person, site.reporter):
+            assert client.get(f"{page.url}?page=15").status_code == 200
+            assert client.get(f"{page.url}?page=40").status_code == 404
+
+    def test_a_page_hides_what_readers_may_not_see(self, site, archive):
+        section = archive(6)
+        hidden = archive.made[1]
+        hidden.unpublish()
+        request = RequestFactory().get("/", {"page": "1"})
+        page = paginate_newest(request, section.articles(), per_page=5)
+        assert hidden.pk not in [a.pk for a in page]
+        assert [a.pk for a in page] == [a.pk for a in archive.made if a.pk != hidden.pk][:5]
+        assert not page.has_next()
+
+
+class TestListingPage:
+    def test_numbers_and_links(self):
+        page = ListingPage(["a", "b"], 3, has_next=True)
+        assert list(page) == ["a", "b"] and len(page) == 2
+        assert page.has_previous() and page.has_next() and page.has_other_pages()
+        assert (page.previous_page_number(), page.next_page_number()) == (2, 4)
+
+    def test_a_single_page_has_no_others(self):
+        page = ListingPage(["a"], 1, has_next=False)
+        assert not page.has_other_pages()
+
+
+class TestPublishedWithoutJoin:
+    """published() excludes hidden pages by subquery: same rows as Wagtail's live().public()."""
+
+    def test_same_rows_as_live_and_public(self, site):
+        ours = set(ArticlePage.objects.published().values_list("pk", flat=True))
+        wagtails = set(ArticlePage.objects.live().public().values_list("pk", flat=True))
+        assert ours == wagtails
+        assert site.draft.pk not in ours and site.private.pk not in ours
+        assert site.article.pk in ours
+
+    def test_a_listing_reads_its_keys_from_the_article_table_alone(self, site):
+        sql = str(site.politics.articles().values_list("pk", flat=True).query)
+        keys_query = sql.split("WHERE")[0]
+        assert "wagtailcore_page" not in keys_query
+        assert "COUNT(" not in sql.upper()
+
+
+class TestSitemaps:
+    def test_every_published_article_is_in_its_month(self, client, archive):
+        archive(40)
+        listed = set()
+        for path in sitemap_paths(client):
+            listed.update(sitemap_paths(client, path))
+        for article in archive.made:
+            assert article.url in listed
+
+    def test_unknown_or_malformed_sitemaps_are_404(self, client, archive):
+        section = archive(3)
+        for name in [
+            "xx",
+            f"en.{section.slug}.2024-5",
+            f"en.{section.slug}.2024-13",
+            f"en.{section.slug}.9999-12",
+            f"en.{section.slug}.month",
+            "en.no-such-section.2024-05",
+            "en..2024-05",
+        ]:
+            assert client.get(f"/sitemap-{name}.xml").status_code == 404, name
+        assert client.get("/sitemap-en.xml?p=2").status_code == 404
+        assert client.get("/sitemap-en.xml?p=x").status_code == 404
