@@ -89,12 +89,13 @@ class JSONFeed(SyndicationFeed):
             "summary": item["summary"],
             # A JSON Feed item must have content; ours is the standfirst, as in the other formats.
             "content_text": item["summary"],
-            "date_published": rfc3339_date(item["pubdate"]),
             "authors": [
                 {key: value for key, value in author.items() if value} for author in item["authors"]
             ],
             "tags": list(item["categories"]),
         }
+        if item["pubdate"]:
+            data["date_published"] = rfc3339_date(item["pubdate"])
         if item["updateddate"]:
             data["date_modified"] = rfc3339_date(item["updateddate"])
         photo = item["photo"]

@@ -79,6 +79,13 @@ def load_articles(ids):
     return [articles[pk] for pk in ids if pk in articles]
 
 
+def translation_ids(page):
+    """The page and its translations: an article of this edition may link any of them."""
+    return list(
+        type(page).objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    )
+
+
 class ArticleFeed(Feed):
     """The item side of every feed. Subclasses find their page (get_object), name the feed and
     list the newest article ids (article_ids), and say which page-cache list they show."""
@@ -230,7 +237,9 @@ class EditionFeed(ArticleFeed):
     def article_ids(self, home):
         # One indexed query per section, merged: one query over every section would sort the
         # whole archive (see news/frontpage.py).
-        published = ArticlePage.objects.published().newest_first()
+        published = (
+            ArticlePage.objects.published().filter(published_at__isnull=False).newest_first()
+        )
         sections = SectionPage.objects.child_of(home).live().public()
         newest = [
             published.filter(section=section).values_list("published_at", "pk")[:FEED_LENGTH]
@@ -258,7 +267,7 @@ class TopicFeed(ArticleFeed):
         return TopicPage.objects.descendant_of(home).live().public().get(slug=slug)
 
     def cache_tags(self, topic):
-        return [f"list-topic-{topic.pk}"]
+        return [f"list-topic-{pk}" for pk in translation_ids(topic)]
 
     def article_ids(self, topic):
         return newest_article_ids(topic.articles())
@@ -270,7 +279,7 @@ class AuthorFeed(ArticleFeed):
         return AuthorPage.objects.descendant_of(home).live().public().get(slug=slug)
 
     def cache_tags(self, author):
-        return [f"list-author-{author.pk}"]
+        return [f"list-author-{pk}" for pk in translation_ids(author)]
 
     def article_ids(self, author):
         return newest_article_ids(author.articles())

@@ -10,10 +10,10 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from dateline.conftest import get_soup, small_photo
+from dateline.conftest import get_soup, publish_translation, small_photo
 from dateline.news.factories import ArticlePageFactory
 from dateline.pagecache import tags
-from dateline.syndication.feeds import FEED_LENGTH, SectionFeed
+from dateline.syndication.feeds import FEED_LENGTH, SectionFeed, TopicFeed
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -276,6 +276,19 @@ def test_a_feed_names_the_list_it_shows_for_the_page_cache(site):
     finally:
         tags.stop()
     assert f"list-section-{site.politics.pk}" in collector.tags
+
+
+def test_a_topic_feed_follows_the_translations_of_its_topic(site):
+    # A Russian article may still link the English topic page: its changes refresh this feed.
+    person_ru = publish_translation(site.person, site.home_ru.locale)
+    request = RequestFactory().get("/ru/feeds/topic/marta-kovac/rss/")
+    collector = tags.start()
+    try:
+        with translation.override("ru"):
+            TopicFeed(request, "rss").items(person_ru)
+    finally:
+        tags.stop()
+    assert {f"list-topic-{site.person.pk}", f"list-topic-{person_ru.pk}"} <= collector.tags
 
 
 class TestAutodiscovery:
