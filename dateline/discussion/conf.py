@@ -12,7 +12,7 @@ DEFAULTS = {
     "HOLD_FIRST_COMMENTS": 1,  # a new reader's first N comments wait for a moderator
     "DUPLICATE_HOURS": 24,  # the same text from the same reader within this is refused
     "PER_PAGE": 50,  # top-level comments per page
-    # name: (requests, seconds)
+    # name: (requests, seconds). Registration, login and reset: ACCOUNT_RATE_LIMITS (allauth).
     "RATES": {
         "post_user": (5, 60),
         "post_ip": (20, 60),
@@ -20,8 +20,6 @@ DEFAULTS = {
         "report_ip": (30, 600),
         "react_user": (60, 60),
         "react_ip": (180, 60),
-        "signup_ip": (5, 3600),
-        "login_ip": (20, 300),
     },
 }
 
