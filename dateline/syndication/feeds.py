@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape as escape_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page, require_GET
+from django.views.decorators.http import conditional_page, require_safe
 
 from dateline.mediabank.models import Photo
 from dateline.news.context_processors import Edition
@@ -289,7 +289,7 @@ SCOPES = {"edition": EditionFeed, "section": SectionFeed, "topic": TopicFeed, "a
 FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 
 
-@require_GET
+@require_safe
 @conditional_page  # answers If-Modified-Since from the Last-Modified the feed sets
 def feed(request, scope, feed_format, slug=None):
     return SCOPES[scope](request, feed_format)(request, slug=slug)

@@ -176,8 +176,9 @@ class TestScopedFeeds:
         site.defense.unpublish()
         assert client.get("/en/feeds/section/defense/rss/").status_code == 404
 
-    def test_post_is_not_allowed(self, site, client):
+    def test_post_is_not_allowed_but_head_is(self, site, client):
         assert client.post("/en/feeds/rss/").status_code == 405
+        assert client.head("/en/feeds/rss/").status_code == 200
 
 
 class TestWhatFeedsLeaveOut:
