@@ -1,14 +1,17 @@
-"""Serve the same article three ways and load each with wrk, side by side, in one run.
+"""Serve the same article several ways and load each with wrk, side by side, in one run.
 
     python bench/serving.py [--seconds 10] [--connections 64] [--workers 2] [--skip-peer]
+                            [--server uvicorn|granian|gunicorn] [--redis redis://127.0.0.1:6379/0]
 
 1. nginx serving the article's HTML as a static file: the limit on this machine.
-2. Dateline under uvicorn, the article page (and the home and a section page).
-3. The peer: a plain `wagtail start` project serving one page with the same text.
+2. Dateline with its page cache (production settings, the page cache in Redis shared by the
+   workers): the article, the home and a section page.
+3. Dateline rendering the article on every request (page cache off): the full render.
+4. The peer: a plain `wagtail start` project serving one page with the same text.
 
-Needs nginx and wrk (`apt-get install nginx wrk`) and a loaded demo database: it uses
-DATELINE_VAR_DIR / DATABASE_URL like manage.py. Prints requests/s, p50 and p99 latency and
-the resident memory of the application's workers after the run. Traffic stays on loopback.
+Needs nginx and wrk (`apt-get install nginx wrk`), a Redis, and a loaded demo database: it
+uses DATELINE_VAR_DIR / DATABASE_URL like manage.py. Prints requests/s, p50 and p99 latency
+and the resident memory of each application worker after its runs. Traffic stays on loopback.
 """
 
 import argparse
@@ -96,6 +99,24 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
+def app_server(kind, app, port, workers, env):
+    """Dateline's ASGI application under one of the servers compared."""
+    if kind == "granian":
+        return Server(
+            [str(Path(PYTHON).parent / "granian"), "--interface", "asgi", "--host", "127.0.0.1",
+             "--port", str(port), "--workers", str(workers), "--loop", "uvloop",
+             "--log-level", "warning", app],
+            env=env,
+        )  # fmt: skip
+    if kind == "gunicorn":
+        return Server(
+            [PYTHON, "-m", "gunicorn", "-k", "uvicorn.workers.UvicornWorker", "-w", str(workers),
+             "-b", f"127.0.0.1:{port}", "--log-level", "warning", app],
+            env=env,
+        )  # fmt: skip
+    return uvicorn(app, port, workers, env)
+
+
 def uvicorn(app, port, workers, env, cwd=None, interface="asgi3"):
     return Server(
         [
@@ -177,6 +198,8 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--server", choices=["uvicorn", "granian", "gunicorn"], default="uvicorn")
+    parser.add_argument("--redis", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool):
@@ -210,16 +233,23 @@ def main():
                 "SECURE_SSL_REDIRECT": "false",
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "PYTHONPATH": str(ROOT),
+                # The page cache and Django's cache in Redis, shared by the workers; a prefix
+                # of this run's own.
+                "REDIS_URL": args.redis,
+                "CACHE_KEY_PREFIX": f"bench-{os.getpid()}",
+                # glibc's per-thread arenas otherwise keep freed memory of render threads.
+                "MALLOC_ARENA_MAX": "2",
             }
             subprocess.run(
                 [PYTHON, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
                 check=True,
                 env={**os.environ, **app_env},
             )
-            app = uvicorn("dateline.asgi:application", port, args.workers, app_env)
+            app = app_server(args.server, "dateline.asgi:application", port, args.workers, app_env)
             servers.append(app)
             base = f"http://127.0.0.1:{port}"
             html = wait_for(base + article.url)
+            html = wait_for(base + article.url)  # the second answer comes from the cache
 
             static, static_port = nginx_serving(html, workdir)
             servers.append(static)
@@ -231,8 +261,23 @@ def main():
             for label, path in (("article", article.url), ("home", "/en/"),
                                 ("section", section.url)):  # fmt: skip
                 wait_for(base + path)
-                rows.append((f"Dateline {label}", wrk(base + path, args.seconds, args.connections),
+                rows.append((f"Dateline {label}, page cache ({args.server})",
+                             wrk(base + path, args.seconds, args.connections),
                              rss_mb(app.process.pid)))  # fmt: skip
+            app.stop()
+            servers.remove(app)
+
+            # The full render: the same server with the page cache off.
+            port = free_port()
+            uncached = app_server(args.server, "dateline.asgi:application", port, args.workers,
+                                  {**app_env, "DATELINE_PAGE_CACHE": "0"})  # fmt: skip
+            servers.append(uncached)
+            wait_for(f"http://127.0.0.1:{port}{article.url}")
+            rows.append((f"Dateline article, rendered every time ({args.server})",
+                         wrk(f"http://127.0.0.1:{port}{article.url}", args.seconds,
+                             args.connections), rss_mb(uncached.process.pid)))  # fmt: skip
+            uncached.stop()
+            servers.remove(uncached)
 
             if not args.skip_peer:
                 peer_port = free_port()
@@ -251,15 +296,20 @@ def main():
 
     print(f"\n{len(html)} bytes of HTML, {args.connections} connections, {args.seconds} s each, "
           f"{args.workers} application workers\n")  # fmt: skip
-    print(f"{'what':50} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8}  RSS per worker (MB)")
+    print(f"{'what':58} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8}  {'of nginx':>8}"
+          "  RSS per worker (MB)")  # fmt: skip
     limit = rows[0][1]["rps"]
     for label, result, rss in rows:
         memory = ", ".join(f"{mb:.0f}" for mb in rss) if rss else "-"
         share = result["rps"] / limit
         print(
-            f"{label:50} {result['rps']:>9.0f} {result['p50']:>9} {result['p99']:>9} "
-            f"{result['errors']:>8}  {memory}   ({share:.1%} of nginx)"
+            f"{label:58} {result['rps']:>9.0f} {result['p50']:>9} {result['p99']:>9} "
+            f"{result['errors']:>8}  {share:>8.1%}  {memory}"
         )
+    rendered = next((r for label, r, _ in rows if "rendered every time" in label), None)
+    peer = next((r for label, r, _ in rows if "peer" in label), None)
+    if rendered and peer:
+        print(f"\nfull render vs the plain Wagtail peer: {rendered['rps'] / peer['rps']:.2f}x")
 
 
 if __name__ == "__main__":

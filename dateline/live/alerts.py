@@ -8,6 +8,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from dateline.pagecache.invalidation import invalidate
+
 from .backends import get_broker
 from .models import Alert
 from .signals import alert_changed
@@ -16,6 +18,11 @@ from .stream import edition_channel
 logger = logging.getLogger(__name__)
 
 CACHE_TIMEOUT = 60
+
+
+def banner_slot(language):
+    """The page cache's slot (and tag) of an edition's banner: stored pages get the new one."""
+    return f"live-alert-{language.lower()}"
 
 
 def cache_key(language):
@@ -85,6 +92,7 @@ def announce(language):
             cache.delete(cache_key(language))
         except Exception:
             logger.warning("live: could not clear the alert cache", exc_info=True)
+        invalidate([banner_slot(language)])
         html = render_banner(language)
         get_broker().publish(edition_channel(language), "alert", json.dumps({"html": html}))
         alert_changed.send(sender=Alert, language=language)

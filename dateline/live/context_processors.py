@@ -16,6 +16,12 @@ class LiveContext:
     def __init__(self):
         self.language = translation.get_language() or settings.LANGUAGE_CODE
 
+    @property
+    def slot_name(self):
+        from .alerts import banner_slot
+
+        return banner_slot(self.language)
+
     @cached_property
     def alert(self):
         from .alerts import current_alert

@@ -107,6 +107,8 @@ def _strip_slots(response):
     for name, part in zip(slots, parts[1:], strict=True):
         pieces += [fragments[name], part]
     response.content = b"".join(pieces)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
 
 
 def never_shared(response):
