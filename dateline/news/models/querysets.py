@@ -41,8 +41,10 @@ class ArticleQuerySet(ReaderPageQuerySet):
     def in_edition(self, locale_id):
         from .section import SectionPage
 
-        # The article's section holds its edition: no join on the page table per article.
-        return self.filter(section__in=SectionPage.objects.filter(locale_id=locale_id))
+        # The article's section holds its edition, and the section ids are given as values:
+        # the planner then knows how many articles they cover (no join per article).
+        sections = SectionPage.objects.filter(locale_id=locale_id).values_list("pk", flat=True)
+        return self.filter(section_id__in=list(sections))
 
     def about(self, topic):
         """Published articles of the topic's edition about it or about a translation of it.
@@ -50,8 +52,9 @@ class ArticleQuerySet(ReaderPageQuerySet):
         A translated article may still point at the original's topic page; it belongs on the
         translated topic page all the same.
         """
+        topics = type(topic).objects.filter(translation_key=topic.translation_key)
         links = self.model.topics.through.objects.filter(
-            topicpage__translation_key=topic.translation_key
+            topicpage_id__in=list(topics.values_list("pk", flat=True))
         )
         return self._linked(links.values("articlepage_id"), topic)
 
@@ -59,12 +62,16 @@ class ArticleQuerySet(ReaderPageQuerySet):
         """Published articles of the author's edition with their byline (or a translation's)."""
         from .article import ArticleAuthor
 
-        links = ArticleAuthor.objects.filter(author__translation_key=author.translation_key)
+        authors = type(author).objects.filter(translation_key=author.translation_key)
+        links = ArticleAuthor.objects.filter(
+            author_id__in=list(authors.values_list("pk", flat=True))
+        )
         return self._linked(links.values("article_id"), author)
 
     def _linked(self, article_ids, page):
-        # A subquery, not a join: no DISTINCT, and the planner may walk the newest-first index
-        # and probe the links for each article.
+        # A semi-join on the links, with the linked pages' ids as values (statistics know how
+        # common each is): for a common topic the planner walks the newest-first index and
+        # probes the links per article; for a rare one it reads the links and sorts them.
         return (
             self.filter(pk__in=article_ids)
             .in_edition(page.locale_id)

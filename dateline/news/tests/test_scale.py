@@ -231,3 +231,24 @@ class TestSitemaps:
             assert client.get(f"/sitemap-{name}.xml").status_code == 404, name
         assert client.get("/sitemap-en.xml?p=2").status_code == 404
         assert client.get("/sitemap-en.xml?p=x").status_code == 404
+
+
+class TestNewsroomArticlesListing:
+    def test_listing_counts_and_pages(self, site, admin_client, archive, monkeypatch):
+        from dateline.news import wagtail_hooks
+
+        monkeypatch.setattr(wagtail_hooks, "COUNT_CAP", 60)
+        archive(70)
+        response = admin_client.get("/admin/articles/")
+        assert response.status_code == 200
+        paginator = response.context["paginator"]
+        assert paginator.count == 60  # capped: no COUNT(*) over the whole archive
+        assert admin_client.get("/admin/articles/?p=2").status_code == 200
+
+    def test_search_finds_by_title(self, site, admin_client, archive):
+        archive(5)
+        response = admin_client.get("/admin/articles/?q=timetable")
+        assert response.status_code == 200
+        found = {page.pk for page in response.context["object_list"]}
+        assert found == {article.pk for article in archive.made}
+        assert response.context["paginator"].count == 5

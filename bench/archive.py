@@ -1,0 +1,146 @@
+"""The archive at scale: uncached reader and newsroom pages on a large PostgreSQL database.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/dateline_1m python bench/archive.py \
+        --small postgres://postgres@127.0.0.1:5432/dateline_small
+
+Load the database first (`manage.py load_demo --articles 1000000`). Every page is rendered
+through Django's test client in this process with the page cache off, after a warm-up, many
+times: p50 and p95 in milliseconds and the number of SQL queries. With --small, the same
+pages are counted on a second, small database too, so that flat query counts show.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import django
+
+parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+parser.add_argument("--runs", type=int, default=40, help="timed requests per reader page")
+parser.add_argument("--admin-runs", type=int, default=8, help="timed requests per admin page")
+parser.add_argument("--small", help="DATABASE_URL of a small database to count queries on")
+parser.add_argument("--counts-only", action="store_true", help=argparse.SUPPRESS)
+args = parser.parse_args()
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.development")
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    sys.exit("Set DATABASE_URL to the PostgreSQL database with the archive.")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+settings.ALLOWED_HOSTS = ["*"]
+settings.DEBUG = False
+settings.DATELINE_PAGE_CACHE = {**getattr(settings, "DATELINE_PAGE_CACHE", {}), "ENABLED": False}
+
+
+def pages_to_measure():
+    """(label, url, needs login) of every page, found in the current database."""
+    from wagtail.models import Locale
+
+    from dateline.news.models import ArticlePage, AuthorPage, SectionPage, TopicPage
+
+    english = Locale.objects.get(language_code="en")
+    section = max(SectionPage.objects.filter(locale=english), key=lambda s: s.numchild)
+    article = ArticlePage.objects.filter(section=section).published().newest_first()[500]
+    topic = TopicPage.objects.filter(locale=english, slug="ministry-of-defence").first()
+    topic = topic or TopicPage.objects.filter(locale=english).first()
+    author = AuthorPage.objects.filter(locale=english).order_by("pk").first()
+    newest = ArticlePage.objects.filter(section=section).published().newest_first()[0]
+    month = f"{newest.published_at:%Y-%m}"
+    return [
+        ("article page", article.url, False),
+        ("section page 1", section.url, False),
+        ("section page 2,000", f"{section.url}?page=2000", False),
+        ("topic page", topic.url, False),
+        ("author page", author.url, False),
+        ("home page", "/en/", False),
+        ("sitemap index", "/sitemap.xml", False),
+        ("sitemap of a section-month", f"/sitemap-en.{section.slug}.{month}.xml", False),
+        ("newsroom: Articles listing", "/admin/articles/", True),
+        ("newsroom: Articles search", "/admin/articles/?q=harbour", True),
+    ]
+
+
+def client_for(login):
+    client = Client(HTTP_HOST="127.0.0.1")
+    if login:
+        password = os.environ.get("DATELINE_DEMO_PASSWORD", "dateline-demo")
+        assert client.login(username="editor", password=password), "log in as the demo editor"
+    return client
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(ctx.captured_queries)
+
+
+def measure(client, url, runs):
+    for _ in range(3):  # warm-up: renditions, connections, caches of Wagtail and Django
+        client.get(url)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    times.sort()
+    return statistics.median(times), times[max(0, round(len(times) * 0.95) - 1)]
+
+
+def counts():
+    result = {}
+    for label, url, login in pages_to_measure():
+        client = client_for(login)
+        client.get(url)  # steady state: renditions made
+        result[label] = queries_of(client, url)
+    return result
+
+
+def small_counts():
+    """Query counts of the same pages on the small database, from a process of its own."""
+    env = {**os.environ, "DATABASE_URL": args.small}
+    done = subprocess.run(
+        [sys.executable, __file__, "--counts-only"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main():
+    from dateline.news.models import ArticlePage
+
+    if args.counts_only:
+        print(json.dumps({"articles": ArticlePage.objects.count(), **counts()}))
+        return
+    print(f"Articles: {ArticlePage.objects.count():,} ({connection.settings_dict['NAME']})")
+    print(f"{'page (uncached)':30} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
+    rows = []
+    for label, url, login in pages_to_measure():
+        client = client_for(login)
+        runs = args.admin_runs if login else args.runs
+        p50, p95 = measure(client, url, runs)
+        count = queries_of(client, url)
+        rows.append((label, count))
+        print(f"{label:30} {p50:7.1f} {p95:7.1f} {count:8d}   {url}", flush=True)
+    if args.small:
+        small = small_counts()
+        print()
+        print(f"Query counts, same pages on {small.pop('articles'):,} articles ({args.small}):")
+        for label, count in rows:
+            print(f"{label:30} {count:4d} at 1M, {small[label]:4d} small")
+
+
+main()
