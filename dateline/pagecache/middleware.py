@@ -14,6 +14,7 @@ from . import conf, tags
 from .serving import get_cache, split_slots
 
 SAFE_VARY = {"cookie", "accept-encoding"}
+MAX_TAGS = 1000
 
 
 def is_anonymous_request(request):
@@ -75,7 +76,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             tags.stop()
-        if not is_storable(request, response):
+        if not is_storable(request, response) or len(collector.tags) > MAX_TAGS:
+            # A page showing thousands of things must say so with a listing tag (e.g. a
+            # sitemap loads its pages untracked): checking thousands of tags per hit is no cache.
             if not response.streaming:
                 _strip_slots(response)
             return response

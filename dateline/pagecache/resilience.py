@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +57,25 @@ class Breaker:
         self.down_until = 0.0
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis object for every cache call (about a millisecond of
+    Python each, dozens per page): one per connection pool is enough, it is thread-safe."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, failing soft: misses on reads, no-ops on writes while Redis is out."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self.breaker = Breaker(f"cache {server}", float(params.get("RETRY_AFTER", 5.0)))
 
     def _soft(name, default=None):  # noqa: N805 - a decorator factory used in the class body

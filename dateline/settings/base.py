@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: it stores what the rest of the stack produced (see dateline/pagecache).
     "dateline.pagecache.middleware.PageCacheMiddleware",
+    "dateline.news.siteroots.SiteRootPathsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +179,16 @@ DATELINE_PAGE_CACHE = {
     "REDIS_URL": REDIS_URL or "",
     "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
     "SHARED_MAX_AGE": int(env("DATELINE_CDN_MAX_AGE", "600")),
+}
+
+# CDNs to purge when pages change (Wagtail's front-end cache backends): DATELINE_PURGE_URL names
+# one or more Varnish servers (comma-separated), purged by URL; see deploy/varnish.vcl.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{index}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for index, location in enumerate(env_list("DATELINE_PURGE_URL"))
 }
 
 # Sessions live in the database (optionally cached), never in the cache alone: a cache

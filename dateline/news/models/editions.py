@@ -1,8 +1,10 @@
 from django.conf import settings
 from wagtail.models import Locale
 
+from dateline.news.siteroots import RequestSiteRootPathsMixin
 
-class EditionPageMixin:
+
+class EditionPageMixin(RequestSiteRootPathsMixin):
     """Every reader page knows its translations, for hreflang and the edition switcher."""
 
     def edition_links(self):
