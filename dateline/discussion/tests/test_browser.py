@@ -6,8 +6,7 @@ from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from playwright.sync_api import expect, sync_playwright
 
@@ -24,15 +23,27 @@ FIRST = "Glad the route stays open: my daughter takes it to school."
 REPLY = "A shelter was promised last year as well."
 
 
+def moderators_group():
+    """The group of migration 0002, whose rows an earlier transactional test may have
+    flushed (the permissions themselves come back after every flush)."""
+    migration = import_module("dateline.discussion.migrations.0002_moderators_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP)
+    if created:
+        for app_label, model, codename in migration.PERMISSIONS:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label,
+                    content_type__model=model,
+                    codename=codename,
+                )
+            )
+    return group
+
+
 @pytest.fixture
 def world(transactional_db, live_server, django_user_model):
     """Committed data, read before the browser starts (no database access after that)."""
     restore_wagtail_roots()
-    if not Group.objects.filter(name="Moderators").exists():
-        # Gone with the data migrations' rows when an earlier transactional test flushed.
-        import_module("dateline.discussion.migrations.0002_moderators_group").create_group(
-            apps, None
-        )
     built = build_world()
     neighbour = make_reader(django_user_model, "tern", "Arctic Tern")
     Comment.objects.create(
@@ -43,7 +54,7 @@ def world(transactional_db, live_server, django_user_model):
         status=Comment.Status.APPROVED,
     )
     moderator = make_reader(django_user_model, "keeper", "Harbour Keeper")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(moderators_group())
     return SimpleNamespace(
         base=live_server.url,
         article_id=built.article.pk,
