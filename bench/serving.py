@@ -198,7 +198,12 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-peer", action="store_true")
-    parser.add_argument("--server", choices=["uvicorn", "granian", "gunicorn"], default="uvicorn")
+    parser.add_argument(
+        "--server",
+        default="granian",
+        help="comma-separated, among uvicorn, granian, gunicorn: each serves the cached pages "
+        "in turn; the first also serves the full render",
+    )
     parser.add_argument("--redis", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
@@ -245,35 +250,39 @@ def main():
                 check=True,
                 env={**os.environ, **app_env},
             )
-            app = app_server(args.server, "dateline.asgi:application", port, args.workers, app_env)
-            servers.append(app)
-            base = f"http://127.0.0.1:{port}"
-            html = wait_for(base + article.url)
-            html = wait_for(base + article.url)  # the second answer comes from the cache
-
-            static, static_port = nginx_serving(html, workdir)
-            servers.append(static)
-            wait_for(f"http://127.0.0.1:{static_port}/index.html")
-            rows.append(("nginx, same HTML as a static file (the limit)",
-                         wrk(f"http://127.0.0.1:{static_port}/index.html", args.seconds,
-                             args.connections), None))  # fmt: skip
-
-            for label, path in (("article", article.url), ("home", "/en/"),
-                                ("section", section.url)):  # fmt: skip
-                wait_for(base + path)
-                rows.append((f"Dateline {label}, page cache ({args.server})",
-                             wrk(base + path, args.seconds, args.connections),
-                             rss_mb(app.process.pid)))  # fmt: skip
-            app.stop()
-            servers.remove(app)
+            kinds = [k.strip() for k in args.server.split(",") if k.strip()]
+            for index, kind in enumerate(kinds):
+                port = free_port()
+                app = app_server(kind, "dateline.asgi:application", port, args.workers, app_env)
+                servers.append(app)
+                base = f"http://127.0.0.1:{port}"
+                html = wait_for(base + article.url)
+                html = wait_for(base + article.url)  # the second answer comes from the cache
+                if index == 0:
+                    static, static_port = nginx_serving(html, workdir)
+                    servers.append(static)
+                    wait_for(f"http://127.0.0.1:{static_port}/index.html")
+                    rows.append(("nginx, same HTML as a static file (the limit)",
+                                 wrk(f"http://127.0.0.1:{static_port}/index.html", args.seconds,
+                                     args.connections), None))  # fmt: skip
+                pages = [("article", article.url)]
+                if index == 0:
+                    pages += [("home", "/en/"), ("section", section.url)]
+                for label, path in pages:
+                    wait_for(base + path)
+                    rows.append((f"Dateline {label}, page cache ({kind})",
+                                 wrk(base + path, args.seconds, args.connections),
+                                 rss_mb(app.process.pid)))  # fmt: skip
+                app.stop()
+                servers.remove(app)
 
             # The full render: the same server with the page cache off.
             port = free_port()
-            uncached = app_server(args.server, "dateline.asgi:application", port, args.workers,
+            uncached = app_server(kinds[0], "dateline.asgi:application", port, args.workers,
                                   {**app_env, "DATELINE_PAGE_CACHE": "0"})  # fmt: skip
             servers.append(uncached)
             wait_for(f"http://127.0.0.1:{port}{article.url}")
-            rows.append((f"Dateline article, rendered every time ({args.server})",
+            rows.append((f"Dateline article, rendered every time ({kinds[0]})",
                          wrk(f"http://127.0.0.1:{port}{article.url}", args.seconds,
                              args.connections), rss_mb(uncached.process.pid)))  # fmt: skip
             uncached.stop()

@@ -4,6 +4,11 @@ A hit costs a header scan, a dictionary lookup and one send: no request object, 
 middleware, no thread. Anything else (a miss, a reader with a session, a POST) goes to Django,
 whose middleware stores what it renders. The shared store (Redis) is asked from a thread, at
 most once per LOCAL_TTL per page and worker.
+
+Django answers each request in a thread of its own (one database connection each): a flood of
+misses would start a thread per connection. What goes to Django waits its turn instead, at
+most DATELINE_DJANGO_CONCURRENCY at a time per worker; rendering is CPU-bound, so more at once
+would only take memory and add latency.
 """
 
 import asyncio
@@ -23,10 +28,20 @@ class PageCacheApp:
         self.proxy_header = proxy[0][5:].lower().replace("_", "-").encode() if proxy else None
         self.proxy_value = proxy[1].encode() if proxy else None
         self.cache = None
+        self.concurrency = int(getattr(settings, "DATELINE_DJANGO_CONCURRENCY", 8))
+        self.turns = None
+
+    async def django(self, scope, receive, send):
+        if self.turns is None:
+            self.turns = asyncio.Semaphore(self.concurrency)
+        async with self.turns:
+            await self.app(scope, receive, send)
 
     async def __call__(self, scope, receive, send):
-        if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        if not self.enabled or scope["method"] not in ("GET", "HEAD"):
+            return await self.django(scope, receive, send)
         host = if_none_match = accept_encoding = None
         scheme = scope.get("scheme", "http")
         for name, value in scope["headers"]:
@@ -34,9 +49,9 @@ class PageCacheApp:
                 host = value
             elif name == b"cookie":
                 if self._has_session(value):
-                    return await self.app(scope, receive, send)
+                    return await self.django(scope, receive, send)
             elif name == b"authorization":
-                return await self.app(scope, receive, send)
+                return await self.django(scope, receive, send)
             elif name == b"if-none-match":
                 if_none_match = value
             elif name == b"accept-encoding":
@@ -44,7 +59,7 @@ class PageCacheApp:
             elif name == self.proxy_header and value == self.proxy_value:
                 scheme = "https"
         if host is None:
-            return await self.app(scope, receive, send)
+            return await self.django(scope, receive, send)
         cache = self.cache
         if cache is None:
             cache = self.cache = get_cache()
@@ -59,7 +74,7 @@ class PageCacheApp:
             else:
                 ready = cache.lookup(key)
             if ready is None:
-                return await self.app(scope, receive, send)
+                return await self.django(scope, receive, send)
         await self._send(ready, scope, send, if_none_match, accept_encoding)
 
     def _has_session(self, cookie):

@@ -144,7 +144,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                "PRAGMA mmap_size=134217728; PRAGMA cache_size=-20000;"
+                "PRAGMA mmap_size=134217728; PRAGMA cache_size=-8000;"
             ),
         }
     )
@@ -180,6 +180,9 @@ DATELINE_PAGE_CACHE = {
     "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
     "SHARED_MAX_AGE": int(env("DATELINE_CDN_MAX_AGE", "600")),
 }
+
+# Requests each server process lets into Django at once (the rest wait, without a thread each).
+DATELINE_DJANGO_CONCURRENCY = int(env("DATELINE_DJANGO_CONCURRENCY", "8"))
 
 # CDNs to purge when pages change (Wagtail's front-end cache backends): DATELINE_PURGE_URL names
 # one or more Varnish servers (comma-separated), purged by URL; see deploy/varnish.vcl.

@@ -179,3 +179,39 @@ def test_the_asgi_front_passes_sessions_misses_and_posts_to_django(site, client)
     # A cookie that merely contains the name is not a session.
     _, headers, _ = asgi_get(app, site.article.url, [(b"cookie", b"notsessionid=1")])
     assert headers[b"x-page-cache"] == b"hit"
+
+
+def test_what_goes_to_django_waits_its_turn(settings):
+    """A flood of misses does not start a thread per connection: N at a time per worker."""
+    settings.DATELINE_DJANGO_CONCURRENCY = 3
+    inside = {"now": 0, "most": 0}
+
+    async def slow_django(scope, receive, send):
+        inside["now"] += 1
+        inside["most"] = max(inside["most"], inside["now"])
+        await asyncio.sleep(0.01)
+        inside["now"] -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    app = PageCacheApp(slow_django)
+
+    async def one(n):
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "POST", "path": f"/en/x{n}/", "query_string": b"",
+                 "scheme": "http", "headers": [(b"host", b"testserver")]}  # fmt: skip
+        await app(scope, receive, send)
+        return sent[0]["status"]
+
+    async def flood():
+        return await asyncio.gather(*(one(n) for n in range(12)))
+
+    assert asyncio.run(flood()) == [200] * 12
+    assert inside["most"] == 3
