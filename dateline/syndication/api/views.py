@@ -222,18 +222,17 @@ class ArticlesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         requested = self.request.GET.get("type")
         if requested is not None and requested.lower() != "news.articlepage":
             raise BadRequestError("type must be news.ArticlePage: the API serves articles")
-        return (
-            ArticlePage.objects.published()
-            .newest_first()
-            .select_related("section", "locale")
-            .prefetch_related(
-                Prefetch("lead_photo", queryset=Photo.objects.prefetch_renditions(*LEAD_SPECS)),
-                Prefetch(
-                    "article_authors",
-                    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-                ),
-                Prefetch("topics", queryset=TopicPage.objects.order_by("title")),
-            )
+        articles = ArticlePage.objects.published()
+        if "search" not in self.request.GET:
+            # The search index has no published_at: results come by relevance (or ?order=).
+            articles = articles.newest_first()
+        return articles.select_related("section", "locale").prefetch_related(
+            Prefetch("lead_photo", queryset=Photo.objects.prefetch_renditions(*LEAD_SPECS)),
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            ),
+            Prefetch("topics", queryset=TopicPage.objects.order_by("title")),
         )
 
     def listing_tags(self):

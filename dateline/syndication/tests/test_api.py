@@ -49,6 +49,12 @@ class TestPages:
         get_json(client, f"{PAGES}{scheduled.pk}/", status=404)
         assert get_json(client, PAGES, search="Scheduled")["items"] == []
 
+    def test_search_finds_published_articles(self, site, client):
+        found = listed_ids(client, PAGES, search="northern ferry")
+        assert site.article.pk in found
+        assert site.draft.pk not in listed_ids(client, PAGES, search="budget cuts")
+        assert site.private.pk not in listed_ids(client, PAGES, search="briefing")
+
     @pytest.mark.parametrize("name", ["article", "article_ru"])
     def test_find_by_the_readers_url(self, site, client, name):
         article = getattr(site, name)
