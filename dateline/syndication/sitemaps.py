@@ -160,7 +160,11 @@ def section_month_keys(edition):
                 .order_by("published_at", "pk")
                 .values("published_at")[:1]
             ),
-            newest=Subquery(published.newest_first().values("published_at")[:1]),
+            newest=Subquery(
+                published.filter(published_at__isnull=False)
+                .newest_first()
+                .values("published_at")[:1]
+            ),
         )
         .values_list("slug", "oldest", "newest")
     )

@@ -35,8 +35,8 @@ class ArticleQuerySet(ReaderPageQuerySet):
 
     def newest_first(self):
         # published_at mirrors first_published_at on the article table, where it is indexed
-        # together with the key; every published article has one, so NULLs are skipped.
-        return self.filter(published_at__isnull=False).order_by("-published_at", "-pk")
+        # together with the key. (No filter here: search backends refuse unindexed fields.)
+        return self.order_by("-published_at", "-pk")
 
     def in_edition(self, locale_id):
         from .section import SectionPage
