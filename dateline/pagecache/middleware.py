@@ -37,6 +37,10 @@ def is_storable(request, response):
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
     vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if not response.get("Content-Type", "").startswith("text/html"):
+        # LocaleMiddleware marks every URL outside an edition prefix (sitemaps, robots.txt,
+        # the API) as varying by language; their XML, text and JSON are never translated.
+        vary.discard("accept-language")
     return vary <= SAFE_VARY
 
 

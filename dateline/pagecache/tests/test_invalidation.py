@@ -172,3 +172,24 @@ def test_scheduled_go_live_refreshes_listings(site, pages, client):
     with mock.patch("django.utils.timezone.now", return_value=later):
         run_due(now=later)
     assert "politics" in refreshed(pages) and "home" in refreshed(pages)
+
+
+def test_sitemaps_and_robots_are_stored_and_a_new_article_refreshes_the_sitemaps(site, client):
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+    assert client.get("/robots.txt")["X-Page-Cache"] in ("miss", "hit")
+    assert client.get("/robots.txt")["X-Page-Cache"] == "hit"
+    ArticlePageFactory(
+        parent=site.defense,
+        title="Harbour pilots end their strike",
+        first_published_at=timezone.now(),
+    ).save_revision().publish()
+    assert get_cache().state(HOST + "/sitemap.xml") != "fresh"
+    assert get_cache().state(HOST + "/robots.txt") == "fresh"
+
+
+def test_an_html_page_that_varies_by_language_is_not_stored(site, client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 302
+    assert get_cache().state(HOST + "/") == "absent"
