@@ -17,6 +17,12 @@ from dateline.news.factories import ArticlePageFactory, SectionPageFactory
 MAX_QUERIES = 40
 
 
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    """The page cache off: these count what a full render costs, not what a hit costs."""
+    settings.DATELINE_PAGE_CACHE = {**settings.DATELINE_PAGE_CACHE, "ENABLED": False}
+
+
 def small_photo(n):
     picture = draw_picture(96, 64, seed=n)
     return PhotoFactory(file=ImageFile(io.BytesIO(picture), name=f"small-{n}.jpg"))
