@@ -137,6 +137,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search and system checks need it on PostgreSQL.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Under ASGI Django answers each request in a thread of its own: persistent connections
+    # would be one per thread, left open when the thread ends (and PostgreSQL refuses the
+    # hundred-and-first). The threads share a pool instead.
+    if env_bool("DATABASE_POOL", True):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": int(env("DATABASE_POOL_SIZE", "12")),
+            "timeout": 10,
+        }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

@@ -11,6 +11,9 @@ STORAGES = {
 MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 
+# The test runner creates and drops its own database: plain connections, no pool.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
+
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     # A shared Redis must not mix entries between test processes or with earlier runs.
     CACHES["default"]["KEY_PREFIX"] = f"dateline-test-{os.getpid()}"  # noqa: F405
