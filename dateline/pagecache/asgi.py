@@ -28,6 +28,7 @@ class PageCacheApp:
         self.proxy_header = proxy[0][5:].lower().replace("_", "-").encode() if proxy else None
         self.proxy_value = proxy[1].encode() if proxy else None
         self.cache = None
+        self.hot = {}
         self.concurrency = int(getattr(settings, "DATELINE_DJANGO_CONCURRENCY", 8))
         self.turns = None
 
@@ -60,22 +61,32 @@ class PageCacheApp:
                 scheme = "https"
         if host is None:
             return await self.django(scope, receive, send)
-        cache = self.cache
-        if cache is None:
-            cache = self.cache = get_cache()
         query = scope.get("query_string", b"")
-        key = keys.url(
-            scheme, host.decode("latin-1"), scope["path"], query.decode("latin-1"), cache.ignored
-        )
-        ready = cache.lookup_local(key)
+        raw = (scheme, host, scope["path"], query)
+        # The hot path: the request as it came, in this worker's recently checked pages.
+        ready = self.hot.get(raw)
         if ready is None:
-            if cache.store.shared:
-                ready = await asyncio.get_running_loop().run_in_executor(None, cache.lookup, key)
-            else:
-                ready = cache.lookup(key)
+            ready = await self._lookup(raw)
             if ready is None:
                 return await self.django(scope, receive, send)
         await self._send(ready, scope, send, if_none_match, accept_encoding)
+
+    async def _lookup(self, raw):
+        cache = self.cache
+        if cache is None:
+            cache = self.cache = get_cache()
+            self.hot = cache.hot
+        scheme, host, path, query = raw
+        key = keys.url(scheme, host.decode("latin-1"), path, query.decode("latin-1"), cache.ignored)
+        if cache.store.shared:
+            loop = asyncio.get_running_loop()
+            cache.start_forgetting(loop)
+            ready = await loop.run_in_executor(None, cache.lookup, key)
+        else:
+            ready = cache.lookup(key)
+        if ready is not None and not ready.stale:
+            cache.remember(raw, ready)
+        return ready
 
     def _has_session(self, cookie):
         if self.session_cookie not in cookie:
@@ -83,18 +94,16 @@ class PageCacheApp:
         return any(part.strip().startswith(self.session_cookie) for part in cookie.split(b";"))
 
     async def _send(self, ready, scope, send, if_none_match, accept_encoding):
-        headers = list(ready.headers)
-        headers.append((b"x-page-cache", b"stale" if ready.stale else b"hit"))
         if if_none_match and (ready.etag in if_none_match or if_none_match.strip() == b"*"):
+            headers = [*ready.headers, (b"x-page-cache", b"stale" if ready.stale else b"hit")]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
-        body = ready.body
         if ready.compressible and accept_encoding and b"gzip" in accept_encoding:
-            body = ready.gzipped()
-            headers.append((b"content-encoding", b"gzip"))
-        headers.append((b"content-length", str(len(body)).encode()))
-        await send({"type": "http.response.start", "status": ready.status, "headers": headers})
+            start, body = ready.gzip_start(), ready.gzipped()
+        else:
+            start, body = ready.plain_start(), ready.body
+        await send(start)
         await send(
             {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
         )

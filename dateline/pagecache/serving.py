@@ -44,6 +44,8 @@ class Ready:
     stale: bool = False
     _gzipped: bytes = None
     compressible: bool = False
+    _plain_start: dict = None
+    _gzip_start: dict = None
 
     @property
     def size(self):
@@ -53,6 +55,26 @@ class Ready:
         if self._gzipped is None:
             self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
         return self._gzipped
+
+    # The ASGI front sends these as they are: built once, not per request.
+    def _start(self, body, extra):
+        headers = [
+            *self.headers,
+            (b"x-page-cache", b"stale" if self.stale else b"hit"),
+            *extra,
+            (b"content-length", str(len(body)).encode()),
+        ]
+        return {"type": "http.response.start", "status": self.status, "headers": headers}
+
+    def plain_start(self):
+        if self._plain_start is None:
+            self._plain_start = self._start(self.body, ())
+        return self._plain_start
+
+    def gzip_start(self):
+        if self._gzip_start is None:
+            self._gzip_start = self._start(self.gzipped(), ((b"content-encoding", b"gzip"),))
+        return self._gzip_start
 
 
 class LocalTier:
@@ -101,6 +123,11 @@ class PageCache:
         else:
             self.store = import_string(store)(self.options)
         self.local = LocalTier(self.options["LOCAL_MAX_BYTES"])
+        # Requests as they came (scheme, host, path, query) to the page they got, for the
+        # ASGI front: emptied on every change seen here and, with a shared store, every
+        # LOCAL_TTL, so nothing in it is older than a check of the store.
+        self.hot = {}
+        self._forgetting = None
         self.local_ttl = self.options["LOCAL_TTL"]
         self.ignored = tuple(self.options["IGNORED_PARAMS"])
         self.cache_control = (
@@ -230,14 +257,33 @@ class PageCache:
             ]
         return extra
 
+    def remember(self, raw, ready):
+        if len(self.hot) > 5_000:  # many spellings of the same URLs: start again
+            self.hot.clear()
+        self.hot[raw] = ready
+
+    def start_forgetting(self, loop):
+        """With a shared store, forget the hot requests every LOCAL_TTL (on the event loop)."""
+        if self._forgetting is loop:
+            return
+        self._forgetting = loop
+
+        def forget():
+            self.hot.clear()
+            loop.call_later(self.local_ttl, forget)
+
+        loop.call_later(self.local_ttl, forget)
+
     def invalidate(self, tags, hard=False):
         self.store.invalidate(tags, hard=hard)
         # This worker sees the change at once; the others within LOCAL_TTL.
         self.local.clear()
+        self.hot.clear()
 
     def clear(self):
         self.store.clear()
         self.local.clear()
+        self.hot.clear()
 
 
 _NOT_STORED = {

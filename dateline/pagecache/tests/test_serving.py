@@ -215,3 +215,18 @@ def test_what_goes_to_django_waits_its_turn(settings):
 
     assert asyncio.run(flood()) == [200] * 12
     assert inside["most"] == 3
+
+
+def test_the_asgi_front_forgets_a_page_as_soon_as_it_changes(site, client):
+    client.get(site.article.url)
+    django = Recorder()
+    app = PageCacheApp(django)
+    asgi_get(app, site.article.url)
+    asgi_get(app, site.article.url)  # from the front's own memory now
+    assert django.calls == 0
+    article = site.article.specific
+    article.title = "Council keeps the ferry route open"
+    article.save_revision().publish()
+    status, _, body = asgi_get(app, site.article.url)
+    assert django.calls == 1  # rendered again, not the copy from before
+    assert body == b"rendered by django"
