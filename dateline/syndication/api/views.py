@@ -202,6 +202,8 @@ class ArticlesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def find_by_path(self, queryset, html_path):
         """The article at a reader's URL, e.g. /en/politics/<slug>/: Wagtail's own lookup
         routes from the site's root page and knows nothing of the edition prefix."""
+        if any(ord(character) < 32 for character in html_path):
+            return None  # no page has a control character in its URL (and PostgreSQL refuses NUL)
         language, *parts = [part for part in html_path.split("/") if part] or [""]
         locale = Locale.objects.filter(language_code=language).first()
         site = Site.find_for_request(self.request)
