@@ -94,7 +94,7 @@ class PageCacheApp:
         return any(part.strip().startswith(self.session_cookie) for part in cookie.split(b";"))
 
     async def _send(self, ready, scope, send, if_none_match, accept_encoding):
-        if if_none_match and (ready.etag in if_none_match or if_none_match.strip() == b"*"):
+        if ready.matches(if_none_match):
             headers = [*ready.headers, (b"x-page-cache", b"stale" if ready.stale else b"hit")]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from . import conf, tags
-from .serving import get_cache, split_slots
+from . import conf, keys, tags
+from .serving import get_cache, without_marks
 
 SAFE_VARY = {"cookie", "accept-encoding"}
 MAX_TAGS = 1000
@@ -45,8 +45,7 @@ def is_storable(request, response):
 
 
 def as_response(ready, request):
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
-    if if_none_match and (ready.etag.decode() in if_none_match or if_none_match.strip() == "*"):
+    if ready.matches(request.META.get("HTTP_IF_NONE_MATCH", "").encode("latin-1")):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(
@@ -84,13 +83,13 @@ class PageCacheMiddleware:
             # A page showing thousands of things must say so with a listing tag (e.g. a
             # sitemap loads its pages untracked): checking thousands of tags per hit is no cache.
             if not response.streaming:
-                _strip_slots(response)
+                _set_body(response, without_marks(response.content))
             return response
         headers = [(k.lower().encode(), v.encode()) for k, v in response.items()]
-        extra = cache.store_page(
+        body, extra = cache.store_page(
             key, response.status_code, headers, response.content, collector.tags, rendered_at
         )
-        _strip_slots(response)
+        _set_body(response, body)
         for name, value in extra:
             response[name.decode()] = value.decode()
         response["X-Page-Cache"] = "miss"
@@ -98,22 +97,17 @@ class PageCacheMiddleware:
 
 
 def _key(request, cache):
-    from . import keys
-
     try:
         return keys.for_request(request, cache.ignored)
     except Exception:  # an invalid Host header: Django answers it with a 400 itself
         return None
 
 
-def _strip_slots(response):
-    parts, slots, fragments = split_slots(response.content)
-    if not slots:
+def _set_body(response, body):
+    """The body without slot markers, and a Content-Length that says so."""
+    if body is response.content:
         return
-    pieces = [parts[0]]
-    for name, part in zip(slots, parts[1:], strict=True):
-        pieces += [fragments[name], part]
-    response.content = b"".join(pieces)
+    response.content = body
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
 

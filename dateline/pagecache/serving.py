@@ -51,6 +51,10 @@ class Ready:
     def size(self):
         return len(self.body) * 2 + 512
 
+    def matches(self, if_none_match):
+        """Whether an If-None-Match header (bytes) names this copy: the answer is a 304."""
+        return bool(if_none_match) and (self.etag in if_none_match or if_none_match.strip() == b"*")
+
     def gzipped(self):
         if self._gzipped is None:
             self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
@@ -151,21 +155,8 @@ class PageCache:
         ready = self.lookup_local(key)
         if ready is not None:
             return ready
-        entry = self.store.get(key)
-        if entry is None:
-            return None
-        fragments = {}
-        for name in entry.slots:
-            fragment = self.store.get_fragment(name)
-            if fragment is None:
-                return None
-            fragments[name] = fragment
-        try:
-            times = self.store.tag_times(entry.tags | set(entry.slots))
-        except LookupError:
-            return None
-        state = self._freshness(entry, fragments, times)
-        if state == "miss":
+        entry, fragments, state = self._load(key)
+        if state in ("absent", "miss"):
             return None
         if state == "stale":
             # Someone re-renders it; the others keep the previous copy for a few seconds.
@@ -178,15 +169,24 @@ class PageCache:
 
     def state(self, key):
         """ "fresh", "stale", "miss" (stored but must re-render) or "absent": for tests and ops."""
+        return self._load(key)[2]
+
+    def _load(self, key):
+        """The stored entry, its fragments and its state, from the store."""
         entry = self.store.get(key)
         if entry is None:
-            return "absent"
-        fragments = {name: self.store.get_fragment(name) for name in entry.slots}
-        if any(f is None for f in fragments.values()):
-            return "miss"
-        return self._freshness(
-            entry, fragments, self.store.tag_times(entry.tags | set(entry.slots))
-        )
+            return None, None, "absent"
+        fragments = {}
+        for name in entry.slots:
+            fragment = self.store.get_fragment(name)
+            if fragment is None:
+                return entry, None, "miss"
+            fragments[name] = fragment
+        try:
+            times = self.store.tag_times(entry.tags | set(entry.slots))
+        except LookupError:
+            return entry, None, "miss"
+        return entry, fragments, self._freshness(entry, fragments, times)
 
     def _freshness(self, entry, fragments, times):
         stale = False
@@ -205,15 +205,8 @@ class PageCache:
         return "stale" if stale else "fresh"
 
     def _assemble(self, entry, fragments, stale=False):
-        if entry.slots:
-            pieces = [entry.parts[0]]
-            for name, part in zip(entry.slots, entry.parts[1:], strict=True):
-                pieces.append(fragments[name].html)
-                pieces.append(part)
-            body = b"".join(pieces)
-        else:
-            body = entry.parts[0]
-        etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+        body = join_slots(entry.parts, [fragments[name].html for name in entry.slots])
+        etag = make_etag(body)
         headers = list(entry.headers)
         headers.append((b"etag", etag))
         if not any(k == b"cache-control" for k, _ in headers):
@@ -227,7 +220,8 @@ class PageCache:
     # Writing -----------------------------------------------------------------------------
 
     def store_page(self, key, status, headers, body, tags, rendered_at, surrogate=True):
-        """Keep a rendered page; returns the headers to add to the outgoing response."""
+        """Keep a rendered page. Returns the body as readers get it (slots filled, markers
+        gone) and the headers to add to the outgoing response."""
         parts, slots, fragments = split_slots(body)
         for name, html in fragments.items():
             self.store.set_fragment(name, Fragment(html, rendered_at))
@@ -243,19 +237,15 @@ class PageCache:
         self.store.set(key, entry)
         self.store.unlock(key)
         self.local.drop(key)
-        etag = (
-            b'"'
-            + hashlib.blake2b(b"".join(_without_marks(body)), digest_size=12).hexdigest().encode()
-            + b'"'
-        )
-        extra = [(b"cache-control", own or self.cache_control), (b"etag", etag)]
+        body = join_slots(parts, [fragments[name] for name in slots])
+        extra = [(b"cache-control", own or self.cache_control), (b"etag", make_etag(body))]
         if surrogate:
             names = " ".join(sorted(purge_tags))
             extra += [
                 (b"surrogate-key", names.encode()),
                 (b"cache-tag", ",".join(sorted(purge_tags)).encode()),
             ]
-        return extra
+        return body, extra
 
     def remember(self, raw, ready):
         if len(self.hot) > 5_000:  # many spellings of the same URLs: start again
@@ -336,12 +326,24 @@ def split_slots(body):
     return parts, slots, fragments
 
 
-def _without_marks(body):
-    parts, slots, fragments = split_slots(body)
+def join_slots(parts, htmls):
+    """The parts of a body with each slot's HTML between them."""
+    if not htmls:
+        return parts[0]
     pieces = [parts[0]]
-    for name, part in zip(slots, parts[1:], strict=True):
-        pieces += [fragments[name], part]
-    return pieces
+    for html, part in zip(htmls, parts[1:], strict=True):
+        pieces += [html, part]
+    return b"".join(pieces)
+
+
+def without_marks(body):
+    """The body as readers get it: each slot's current HTML, without the markers."""
+    parts, slots, fragments = split_slots(body)
+    return join_slots(parts, [fragments[name] for name in slots])
+
+
+def make_etag(body):
+    return b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
 
 
 _cache = None
