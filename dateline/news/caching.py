@@ -88,17 +88,17 @@ def remember_masthead(language, home, sections):
     cache.add(_masthead_key(language), fingerprint(home, sections), None)
 
 
-def masthead_fingerprint(language):
-    home = HomePage.objects.live().filter(locale__language_code=language).order_by("path").first()
-    if home is None:
-        return ""
-    return fingerprint(home, SectionPage.objects.child_of(home).live().public().order_by("path"))
+def masthead_sections(home):
+    """The sections an edition's masthead lists, in order."""
+    return list(SectionPage.objects.child_of(home).live().public().order_by("path"))
 
 
 def edition_changed(change):
     """A home or section page changed: the masthead of every page shows their names."""
     language = _language(change.page)
-    now = masthead_fingerprint(language)
+    # The edition's home is the page itself or, for a section, its parent.
+    home = change.page if isinstance(change.page, HomePage) else change.page.get_parent().specific
+    now = fingerprint(home, masthead_sections(home)) if home.live else ""
     if cache.get(_masthead_key(language)) != now:
         change.tags.add(f"masthead-{language}")
         cache.set(_masthead_key(language), now, None)

@@ -8,8 +8,8 @@ from wagtail.models import Locale, Site
 
 from dateline.pagecache import tags
 
-from .caching import remember_masthead
-from .models import HomePage, SectionPage
+from .caching import masthead_sections, remember_masthead
+from .models import HomePage
 
 
 class Edition:
@@ -46,9 +46,7 @@ class Edition:
         if self.home is None:
             return []
         with tags.untracked():
-            sections = list(
-                SectionPage.objects.child_of(self.home).live().public().order_by("path")
-            )
+            sections = masthead_sections(self.home)
         remember_masthead(self.language, self.home, sections)
         return sections
 
