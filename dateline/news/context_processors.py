@@ -10,6 +10,7 @@ from dateline.pagecache import tags
 
 from .caching import masthead_sections, remember_masthead
 from .models import HomePage
+from .models.editions import locale_for
 
 
 class Edition:
@@ -32,7 +33,7 @@ class Edition:
         if site is None:
             return None
         try:
-            locale = Locale.objects.get_for_language(self.language)
+            locale = locale_for(self.language)
         except Locale.DoesNotExist:
             return None
         return (

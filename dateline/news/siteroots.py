@@ -2,14 +2,12 @@
 
 Wagtail keeps them per page object when a page's URL is asked for without the request (as
 templates do with ``{{ page.url }}``): a page showing twenty cards read them from the cache
-twenty times. The middleware opens a memo for the request; reader pages use it.
+twenty times. The middleware opens the request memo (news/memo.py); reader pages use it.
 """
-
-import contextvars
 
 from wagtail.models import Site
 
-_memo = contextvars.ContextVar("dateline_site_root_paths", default=None)
+from . import memo
 
 
 class SiteRootPathsMiddleware:
@@ -17,18 +15,15 @@ class SiteRootPathsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _memo.set({})
+        token = memo.open_memo()
         try:
             return self.get_response(request)
         finally:
-            _memo.reset(token)
+            memo.close_memo(token)
 
 
 class RequestSiteRootPathsMixin:
     def _get_site_root_paths(self, cache_object=None, **kwargs):
-        memo = _memo.get()
-        if cache_object is not None or memo is None or kwargs:
+        if cache_object is not None or kwargs or not memo.is_open():
             return super()._get_site_root_paths(cache_object, **kwargs)
-        if "paths" not in memo:
-            memo["paths"] = Site.get_site_root_paths()
-        return memo["paths"]
+        return memo.remember("site-root-paths", Site.get_site_root_paths)

@@ -14,6 +14,10 @@ DEFAULTS = {
     "LOCAL_TTL": 0.5,
     "LOCAL_MAX_BYTES": 48 * 1024 * 1024,
     "MEMORY_MAX_BYTES": 128 * 1024 * 1024,
+    # Parts of pages kept rendered (rendercache.py): article bodies, cards. In the memory
+    # store they have a budget of their own.
+    "RENDER_CACHE": True,
+    "RENDER_MAX_BYTES": 32 * 1024 * 1024,
     # While one request re-renders a changed page, others get the previous copy this long.
     "STALE_GRACE": 10,
     # Headers for browsers and CDNs (seconds).

@@ -63,7 +63,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not conf.get("ENABLED") or not is_anonymous_request(request):
+        if not is_anonymous_request(request):
+            return self.get_response(request)
+        if not conf.get("ENABLED"):
+            if conf.get("RENDER_CACHE"):
+                return self._render_with_parts(request)
             return self.get_response(request)
         cache = get_cache()
         key = _key(request, cache)
@@ -93,6 +97,17 @@ class PageCacheMiddleware:
         for name, value in extra:
             response[name.decode()] = value.decode()
         response["X-Page-Cache"] = "miss"
+        return response
+
+    def _render_with_parts(self, request):
+        """No page cache: collect tags anyway, so parts of the page can be kept rendered."""
+        tags.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            tags.stop()
+        if not response.streaming:
+            _set_body(response, without_marks(response.content))
         return response
 
 

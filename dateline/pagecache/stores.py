@@ -1,11 +1,12 @@
 """Where stored pages live: process memory (the embedded default) or Redis (shared by workers).
 
-A store keeps four things:
+A store keeps five things:
 - entries: the stored pages, by key (their URL);
 - tag times: when each tag was last invalidated, and whether hard (a removal: never serve a
   stale copy) — an entry is fresh when none of its tags changed after it was rendered;
 - an index from tag to keys, to purge CDNs by URL;
-- short locks, so one request re-renders a changed page while the others get the old copy.
+- short locks, so one request re-renders a changed page while the others get the old copy;
+- parts of pages kept rendered (rendercache.py), checked against the same tag times.
 """
 
 import logging
@@ -66,6 +67,7 @@ class MemoryStore:
 
     def __init__(self, options):
         self.max_bytes = options["MEMORY_MAX_BYTES"]
+        self.parts_max_bytes = options["RENDER_MAX_BYTES"]
         self.timeout = options["TIMEOUT"]
         self.lock = threading.Lock()
         self.clear()
@@ -78,6 +80,8 @@ class MemoryStore:
         self.index = {}
         self.fragments = {}
         self.locks = {}
+        self.parts = OrderedDict()
+        self.parts_bytes = 0
 
     def get(self, key):
         with self.lock:
@@ -135,6 +139,24 @@ class MemoryStore:
 
     def set_fragment(self, name, fragment):
         self.fragments[name] = fragment
+
+    def get_part(self, name):
+        with self.lock:
+            part = self.parts.get(name)
+            if part is not None:
+                self.parts.move_to_end(name)
+            return part
+
+    def set_part(self, name, part):
+        with self.lock:
+            old = self.parts.pop(name, None)
+            if old is not None:
+                self.parts_bytes -= old.size
+            self.parts[name] = part
+            self.parts_bytes += part.size
+            while self.parts_bytes > self.parts_max_bytes and self.parts:
+                _, dropped = self.parts.popitem(last=False)
+                self.parts_bytes -= dropped.size
 
     def try_lock(self, key, seconds):
         now = time.time()
@@ -241,6 +263,20 @@ class RedisStore:
     def set_fragment(self, name, fragment):
         data = pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL)
         self.breaker.call(lambda: self.client.set(self._k("f", name), data, ex=self.timeout))
+
+    def get_part(self, name):
+        raw = self.breaker.call(lambda: self.client.get(self._k("p", name)))
+        if raw is None:
+            return None
+        try:
+            return pickle.loads(raw)  # noqa: S301 - written by this store only
+        except Exception:
+            logger.warning("page cache: unreadable part %s", name, exc_info=True)
+            return None
+
+    def set_part(self, name, part):
+        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        self.breaker.call(lambda: self.client.set(self._k("p", name), data, ex=self.timeout))
 
     def try_lock(self, key, seconds):
         got = self.breaker.call(

@@ -1,4 +1,4 @@
-from functools import cached_property
+from functools import cache, cached_property, partial
 
 from django.db import models
 from django.utils import timezone
@@ -156,16 +156,21 @@ class ArticlePage(EditionPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from dateline.news.structured_data import article_structured_data, largest_rendition
 
+        def share_image():
+            rendition = largest_rendition(self.lead_photo)
+            if rendition is None:
+                return None
+            return {
+                "url": request.build_absolute_uri(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.section
-        context["structured_data"] = article_structured_data(self, request)
-        share_image = largest_rendition(self.lead_photo)
-        if share_image is not None:
-            context["share_image"] = {
-                "url": request.build_absolute_uri(share_image.url),
-                "width": share_image.width,
-                "height": share_image.height,
-            }
+        # Computed when the template asks: a page-cache miss often finds them kept rendered.
+        context["structured_data"] = cache(partial(article_structured_data, self, request))
+        context["share_image"] = cache(share_image)
         return context
 
 

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
+from dateline.news import memo
 from dateline.news.siteroots import RequestSiteRootPathsMixin
 
 
@@ -38,6 +40,17 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
         context["edition_links"] = self.edition_links()
         return context
 
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from .querysets import restricted_pages
+
+        # Wagtail checks this page and its ancestors on every request; a site without any
+        # restriction (the usual case) can say so from the memo the listings use anyway.
+        if not restricted_pages():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 def readable_translation(queryset, page):
     """The page as readers of the active edition should see it, or None.
@@ -48,7 +61,7 @@ def readable_translation(queryset, page):
     """
     if page is None:
         return None
-    active = Locale.get_active()
+    active = active_locale()
     candidates = {
         candidate.locale_id: candidate
         for candidate in queryset.filter(
@@ -56,3 +69,18 @@ def readable_translation(queryset, page):
         )
     }
     return candidates.get(active.pk) or candidates.get(page.locale_id)
+
+
+def active_locale():
+    """The locale of the edition being read (Locale.get_active, once per request)."""
+    try:
+        return locale_for(translation.get_language())
+    except (Locale.DoesNotExist, LookupError):
+        return Locale.get_default()
+
+
+def locale_for(language_code):
+    """The locale of an edition's language, looked up once per request; DoesNotExist if none."""
+    return memo.remember(
+        ("locale", language_code), lambda: Locale.objects.get_for_language(language_code)
+    )

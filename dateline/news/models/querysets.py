@@ -3,6 +3,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS
+from dateline.news import memo
 
 
 class ReaderPageQuerySet(PageQuerySet):
@@ -10,13 +11,26 @@ class ReaderPageQuerySet(PageQuerySet):
         # Wagtail joins restrictions to pages in one query; SQLite plans that join as a scan
         # of the whole page table while the restrictions table is empty (no statistics).
         # Two small queries instead, and none of the second when nothing is restricted.
-        restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
-        if not restricted_ids:
+        restricted = restricted_pages()
+        if not restricted:
             return Q(pk__in=[])
         q = Q()
-        for page in Page.objects.filter(pk__in=restricted_ids).only("path", "depth"):
+        for page in restricted:
             q |= self.descendant_of_q(page, inclusive=True)
         return q
+
+
+def restricted_pages():
+    """The pages with a view restriction (path and depth only). Asked by every card, quote
+    and link of a page: looked up once per request."""
+    return memo.remember("restricted-pages", _restricted_pages)
+
+
+def _restricted_pages():
+    restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    if not restricted_ids:
+        return []
+    return list(Page.objects.filter(pk__in=restricted_ids).only("path", "depth"))
 
 
 ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)

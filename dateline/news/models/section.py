@@ -29,6 +29,18 @@ class SectionPage(EditionPageMixin, Page):
     class Meta:
         verbose_name = _("section")
 
+    def route(self, request, path_components):
+        from .article import ArticlePage
+
+        # Most URLs under a section are articles: one query on their own table instead of a
+        # page, then its specific row. Anything else (a live blog) is found the Wagtail way.
+        if path_components:
+            article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def articles(self):
         from .article import ArticlePage
 

@@ -7,9 +7,10 @@ current version in when serving, so a new alert does not throw away every stored
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from dateline.pagecache import tags
+from dateline.pagecache import rendercache, tags
 
 register = template.Library()
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -36,3 +37,34 @@ def pagecache_slot(parser, token):
     nodelist = parser.parse(("endpagecache_slot",))
     parser.delete_first_token()
     return SlotNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class PartNode(template.Node):
+    def __init__(self, args, nodelist):
+        self.args = args
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        values = [str(arg.resolve(context)) for arg in self.args]
+        # Everything the part may depend on besides its tags: the edition's language, and the
+        # host and scheme its absolute links are built with.
+        name = ":".join(
+            [*values, translation.get_language() or "", request.scheme, request.get_host()]
+        )
+        return rendercache.render_part(request, name, lambda: self.nodelist.render(context))
+
+
+@register.tag("pagecache_part")
+def pagecache_part(parser, token):
+    """{% pagecache_part "article-body" page.pk %}...{% endpagecache_part %}: a part of a page
+    kept rendered between page-cache misses (see pagecache/rendercache.py). The arguments name
+    it and must say what it shows; its tags say when it changed. No slot may sit inside."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("pagecache_part needs a name and what it shows")
+    nodelist = parser.parse(("endpagecache_part",))
+    parser.delete_first_token()
+    return PartNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)
