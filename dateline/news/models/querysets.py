@@ -96,7 +96,9 @@ class ArticleQuerySet(ReaderPageQuerySet):
 
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.select_related("lead_photo").prefetch_related(
+        # Not select_related as well: Django skips the prefetch of a relation already loaded
+        # by a join, and every card then looked its renditions up in the cache one by one.
+        return self.prefetch_related(
             Prefetch("lead_photo", queryset=Photo.objects.prefetch_renditions(*CARD_SPECS))
         )
 
