@@ -48,6 +48,10 @@ def change_tags(change):
     """The tags to invalidate for a change, and whether hard (nothing stale may be served)."""
     page = change.page
     change.tags.add(f"page-{page.pk}")
+    if getattr(page, "translation_key", None):
+        # Pages that list their translations (edition switchers, hreflang), including one
+        # published for the first time.
+        change.tags.add(f"translations-{page.translation_key}")
     if change.kind in ("unpublish", "delete"):
         change.hard = True
     if change.kind != "publish" or change.old_parent_id is not None:

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.forms import ArticlePageForm
+from dateline.pagecache import tags
 
 from .editions import EditionPageMixin
 from .querysets import ArticleManager
@@ -168,6 +169,8 @@ class ArticlePage(EditionPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.section
+        # Shown in the kicker; routing hands it over already loaded, so it is tagged here.
+        tags.add(tags.page(self.section_id))
         # Computed when the template asks: a page-cache miss often finds them kept rendered.
         context["structured_data"] = cache(partial(article_structured_data, self, request))
         context["share_image"] = cache(share_image)

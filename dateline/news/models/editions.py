@@ -1,9 +1,12 @@
+from functools import cache
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
 from dateline.news import memo
 from dateline.news.siteroots import RequestSiteRootPathsMixin
+from dateline.pagecache import tags
 
 
 class EditionPageMixin(RequestSiteRootPathsMixin):
@@ -14,6 +17,8 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
 
         An edition without a translation of this page links to that edition's home page.
         """
+        # A translation published later must reach this page too: it was not loaded here.
+        tags.add(f"translations-{self.translation_key}")
         translations = {
             page.locale.language_code: page
             for page in self.get_translations(inclusive=True)
@@ -37,7 +42,8 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["edition_links"] = self.edition_links()
+        # Asked for by the template (head and masthead), often from a kept part: lazily.
+        context["edition_links"] = cache(self.edition_links)
         return context
 
     def get_view_restrictions(self):

@@ -38,6 +38,8 @@ class SectionPage(EditionPageMixin, Page):
             article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
             if article is not None:
                 article._cached_parent_obj = self
+                if article.section_id == self.pk:
+                    article.section = self  # shown in its kicker and masthead: no query
                 return article.route(request, path_components[1:])
         return super().route(request, path_components)
 

@@ -10,7 +10,7 @@ from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from dateline.pagecache import rendercache, tags
+from dateline.pagecache import conf, keys, rendercache, tags
 
 register = template.Library()
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -49,11 +49,11 @@ class PartNode(template.Node):
         if request is None:
             return self.nodelist.render(context)
         values = [str(arg.resolve(context)) for arg in self.args]
-        # Everything the part may depend on besides its tags: the edition's language, and the
-        # host and scheme its absolute links are built with.
-        name = ":".join(
-            [*values, translation.get_language() or "", request.scheme, request.get_host()]
-        )
+        # Kept per page, as the page cache keys it (scheme, host, path, query): a part's tags
+        # include what the page loaded before it, which only holds for the same page. And in
+        # the edition's language, for the words of the templates.
+        url = keys.for_request(request, conf.get("IGNORED_PARAMS"))
+        name = ":".join([*values, translation.get_language() or "", url])
         return rendercache.render_part(request, name, lambda: self.nodelist.render(context))
 
 

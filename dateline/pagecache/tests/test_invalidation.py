@@ -193,3 +193,21 @@ def test_an_html_page_that_varies_by_language_is_not_stored(site, client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru")
     assert response.status_code == 302
     assert get_cache().state(HOST + "/") == "absent"
+
+
+def test_a_first_translation_reaches_the_edition_switcher_of_the_original(site, client):
+    from wagtail.models import Locale
+
+    from dateline.conftest import publish_translation
+
+    ru = Locale.objects.get(language_code="ru")
+    publish_translation(site.defense, ru, title="Оборона")
+    urls = public_urls(site)
+    warm(client, urls)
+    assert 'rel="alternate" hreflang="ru"' not in client.get(urls["related"]).content.decode()
+    translated = publish_translation(site.related, ru, title="Флот сопровождает конвой")
+    assert "related" in refreshed(urls)
+    assert "article" not in refreshed(urls)  # its related card shows the English story
+    page = client.get(urls["related"]).content.decode()
+    assert 'rel="alternate" hreflang="ru"' in page  # the head's link to the translation
+    assert f'<a href="{translated.url}" lang="ru"' in page  # and the edition switcher

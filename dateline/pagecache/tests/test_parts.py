@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def body_part(article):
-    return get_cache().store.get_part(f"article-body:{article.pk}:en:http:testserver")
+    return get_cache().store.get_part(
+        f"article-body:{article.pk}:en:http://testserver{article.url}"
+    )
 
 
 def fetch(client, url):
