@@ -10,6 +10,7 @@ def picture_context(photo, kind="card", alt=None, eager=False):
     if not photo:  # None, or a photo readers may not see yet (embargo.py)
         return {"photo": None}
     picture_kind = KINDS[kind]
+    _forget_prefetch_without(photo, picture_kind.all_specs)
     renditions = photo.get_renditions(*picture_kind.all_specs)
     sources = []
     for fmt in FORMATS:
@@ -28,6 +29,19 @@ def picture_context(photo, kind="card", alt=None, eager=False):
         "alt": photo.default_alt_text if alt is None else alt,
         "eager": eager,
     }
+
+
+def _forget_prefetch_without(photo, specs):
+    """Wagtail takes prefetched renditions as all that exist and creates any spec they lack,
+    image processing included, on every request. A photo prefetched for cards and shown
+    larger (the home's top story) looks its renditions up the usual way instead."""
+    prefetched = photo._get_prefetched_renditions()
+    if prefetched is None:
+        return
+    if set(specs) <= {rendition.filter_spec for rendition in prefetched}:
+        return
+    photo.__dict__.pop("prefetched_renditions", None)
+    getattr(photo, "_prefetched_objects_cache", {}).pop("renditions", None)
 
 
 def _distinct_widths(renditions):

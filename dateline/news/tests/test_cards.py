@@ -25,3 +25,21 @@ def test_a_section_page_reads_no_rendition_from_the_cache(site, client, monkeypa
     assert response.status_code == 200
     assert 'class="card__media"' in response.content.decode()
     assert looked_up == []
+
+
+def test_the_top_story_photo_is_not_processed_again_on_each_home_page(site, client, monkeypatch):
+    """Its card prefetch lacks the larger sizes; they exist and must be found, not remade."""
+    photo_model = get_image_model()
+    made = []
+    original = photo_model.create_renditions
+
+    def spy(self, *filters):
+        made.extend(f.spec for f in filters)
+        return original(self, *filters)
+
+    monkeypatch.setattr(photo_model, "create_renditions", spy)
+    for _ in range(2):
+        response = client.get("/en/")
+        assert response.status_code == 200
+        assert 'class="lead-story__media"' in response.content.decode()
+    assert made == []
