@@ -1,3 +1,4 @@
+import re
 from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
@@ -119,6 +120,10 @@ class ArticleIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
+        if not re.search(r"[^\s-]", self.search_query):
+            # Only hyphens: no word for Wagtail to build a query from (given fields, its
+            # PostgreSQL backend fails on the missing query; without, it matched nothing).
+            return queryset.none()
         results = queryset.autocomplete(
             self.search_query, fields=self.search_fields, order_by_relevance=False
         )

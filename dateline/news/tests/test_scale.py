@@ -5,17 +5,17 @@ per article, no count of the listing, a deep page reached by number. Timings are
 bench/archive.py, never here. The page cache is off: a cache hit costs no query at all.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from dateline.conftest import get_soup, main_links, small_photo, url_in
+from dateline.conftest import get_soup, main_links, small_photo, soup, url_in
 from dateline.news.factories import ArticlePageFactory, SectionPageFactory
 from dateline.news.models import ArticlePage
 from dateline.pagination import ListingPage, paginate_newest
@@ -234,6 +234,33 @@ class TestSitemaps:
 
 
 class TestNewsroomArticlesListing:
+    """The newsroom's Articles listing (news/wagtail_hooks.py): capped counts, search, pages."""
+
+    @pytest.fixture
+    def pages_of(self, monkeypatch):
+        """Pages of `per_page` articles and counts capped at `cap`: a million made small."""
+        from dateline.news import wagtail_hooks
+
+        def set_sizes(per_page, cap):
+            monkeypatch.setattr(wagtail_hooks.ArticleIndexView, "paginate_by", per_page)
+            monkeypatch.setattr(wagtail_hooks, "COUNT_CAP", cap)
+            monkeypatch.setattr(wagtail_hooks, "SEARCH_COUNT_CAP", cap)
+
+        return set_sizes
+
+    @staticmethod
+    def found(response):
+        assert response.status_code == 200
+        return [page.pk for page in response.context["object_list"]]
+
+    @staticmethod
+    def count_labels(response):
+        """What the page says about the count: above the titles, and beside the pages."""
+        page = soup(response)
+        header = " ".join(page.select_one("th.title").get_text(" ").split())
+        pagination = page.select_one(".pagination__end")
+        return header, pagination and " ".join(pagination.get_text(" ").split())
+
     def test_listing_counts_and_pages(self, site, admin_client, archive, monkeypatch):
         from dateline.news import wagtail_hooks
 
@@ -243,6 +270,9 @@ class TestNewsroomArticlesListing:
         assert response.status_code == 200
         paginator = response.context["paginator"]
         assert paginator.count == 60  # capped: no COUNT(*) over the whole archive
+        assert paginator.is_capped
+        # The count says there are more, where Wagtail shows it.
+        assert self.count_labels(response) == ("Title 1-50 of 60+ articles", "60+ articles")
         assert admin_client.get("/admin/articles/?p=2").status_code == 200
 
     def test_search_finds_by_title(self, site, admin_client, archive):
@@ -252,3 +282,135 @@ class TestNewsroomArticlesListing:
         found = {page.pk for page in response.context["object_list"]}
         assert found == {article.pk for article in archive.made}
         assert response.context["paginator"].count == 5
+        assert self.count_labels(response) == ("Title 1-5 of 5 articles", "5 articles")
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "timetable",
+            "Ferry TIMETABLE",
+            "ferry timet",  # the last word is being typed: its beginning is enough
+            "changes ferry",  # words in any order
+            "ferry-timetable",
+            "part",
+            "council",
+            "northern ferry",
+            "Harb",
+            "zebra",
+            "ferry zebra",  # every word must be there
+        ],
+    )
+    def test_search_finds_what_wagtails_index_finds(self, site, admin_client, archive, query):
+        """The listing matches the title column; Wagtail's autocomplete index holds titles."""
+        archive(4)
+        indexed = ArticlePage.objects.autocomplete(query, order_by_relevance=False)
+        expected = {page.pk for page in indexed}
+        found = self.found(admin_client.get("/admin/articles/", {"q": query}))
+        assert set(found) == expected
+        assert len(found) == len(expected)
+        if query.startswith(("timetable", "ferry timet", "changes")):
+            assert expected == {article.pk for article in archive.made}
+
+    @pytest.mark.parametrize("query", ["-", " -- ", "zebra"])
+    def test_a_search_without_a_match_is_an_empty_listing(self, site, admin_client, query):
+        response = admin_client.get("/admin/articles/", {"q": query})
+        assert self.found(response) == []
+        assert response.context["paginator"].count == 0
+
+    def test_search_results_are_newest_first_page_by_page(self, site, admin_client, pages_of):
+        pages_of(per_page=2, cap=10)
+        section = SectionPageFactory(parent=site.home, title="Ferries", slug="ferries")
+        now = timezone.now()
+        made = [
+            ArticlePageFactory(
+                parent=section,
+                title=f"Ferry timetable, part {n}",
+                latest_revision_created_at=now - timedelta(hours=hours),
+            )
+            for n, hours in enumerate([5, 1, 30, 3, 2])
+        ]
+        newest_first = [made[n].pk for n in (1, 4, 3, 0, 2)]
+        shown = []
+        for number in (1, 2, 3):
+            response = admin_client.get("/admin/articles/", {"q": "timetable", "p": number})
+            assert response.context["page_obj"].number == number
+            shown += self.found(response)
+        assert shown == newest_first
+        assert response.context["paginator"].count == 5
+        # Beyond the last page: the last page, as everywhere in Wagtail.
+        response = admin_client.get("/admin/articles/", {"q": "timetable", "p": 9})
+        assert self.found(response) == newest_first[4:]
+
+    def test_a_capped_search_count_says_there_are_more(self, site, admin_client, archive, pages_of):
+        pages_of(per_page=2, cap=4)
+        archive(5)
+        response = admin_client.get("/admin/articles/?q=timetable")
+        paginator = response.context["paginator"]
+        assert (paginator.count, paginator.num_pages, paginator.is_capped) == (4, 2, True)
+        assert self.count_labels(response) == ("Title 1-2 of 4+ articles", "4+ articles")
+        second = admin_client.get("/admin/articles/?q=timetable&p=2")
+        assert len(self.found(second)) == 2
+
+    def test_a_count_that_reaches_the_cap_exactly_is_not_more(
+        self, site, admin_client, archive, pages_of
+    ):
+        pages_of(per_page=2, cap=4)
+        archive(4)
+        response = admin_client.get("/admin/articles/?q=timetable")
+        assert not response.context["paginator"].is_capped
+        assert self.count_labels(response) == ("Title 1-2 of 4 articles", "4 articles")
+
+    def test_filters_combine_with_search(self, site, admin_client, archive, admin_user):
+        archive(5)
+        made = [article.pk for article in archive.made]
+        ArticlePage.objects.filter(pk__in=made[1:3]).update(owner=admin_user)
+        ArticlePage.objects.filter(pk__in=made[2:4]).update(
+            latest_revision_created_at=timezone.make_aware(datetime(2020, 1, 1))
+        )
+        mine = {"owner": admin_user.pk}
+        old = {"latest_revision_created_at_to": "2020-12-31"}
+        for filters, expected in [
+            (mine, made[1:3]),
+            (old, made[2:4]),
+            ({**mine, **old}, made[2:3]),
+        ]:
+            response = admin_client.get("/admin/articles/", {"q": "timetable", **filters})
+            assert sorted(self.found(response)) == sorted(expected), filters
+            assert response.context["paginator"].count == len(expected)
+        response = admin_client.get("/admin/articles/", {"q": "zebra", **mine})
+        assert self.found(response) == []
+
+    def test_search_queries_do_not_grow_with_the_matches(self, site, admin_client, archive):
+        from dateline.news.wagtail_hooks import SEARCH_COUNT_CAP
+
+        def queries(count):
+            archive(count)
+            admin_client.get("/admin/articles/?q=timetable")
+            with CaptureQueriesContext(connection) as captured:
+                response = admin_client.get("/admin/articles/?q=timetable")
+            assert len(self.found(response)) == count
+            return [query["sql"] for query in captured]
+
+        few, many = queries(3), queries(30)
+        assert len(many) == len(few)
+        # Counted in one statement that stops one row past the cap.
+        counts = [sql for sql in many if sql.startswith("SELECT COUNT(")]
+        assert len(counts) == 1
+        assert f"LIMIT {SEARCH_COUNT_CAP + 1}" in counts[0]
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="migration 0006 indexes PostgreSQL only"
+    )
+    def test_the_search_can_use_the_title_index(self, site, admin_client, archive):
+        """Index and query must spell the same expression, or the index is never used."""
+        archive(3)
+        with CaptureQueriesContext(connection) as captured:
+            admin_client.get("/admin/articles/?q=timetable")
+        (count_sql,) = [q["sql"] for q in captured if q["sql"].startswith("SELECT COUNT(")]
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Left with no other way to the page table than a bitmap of an index.
+            for scan in ("seqscan", "indexscan", "indexonlyscan"):
+                cursor.execute(f"SET LOCAL enable_{scan} = off")
+            cursor.execute(f"EXPLAIN {count_sql}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "Bitmap Index Scan on news_page_title_autocomplete" in plan, plan
