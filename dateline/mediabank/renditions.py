@@ -6,6 +6,7 @@ querysets prefetch exactly these specs, so a listing costs one query for all its
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from .models import RENDITION_WIDTHS
 
@@ -38,3 +39,12 @@ KINDS = {
 
 LEAD_SPECS = KINDS["lead"].all_specs
 CARD_SPECS = KINDS["card"].all_specs
+
+
+@cache
+def filters(*specs):
+    """Wagtail filters for these specs, built once per process: a Filter parses its
+    operations (with signature introspection) once, and a page of cards asks 160 times."""
+    from wagtail.images.models import Filter
+
+    return tuple(Filter(spec=spec) for spec in specs)

@@ -11,38 +11,51 @@ RAIL_COUNT = 4
 
 def build_front_page(home):
     sections = list(SectionPage.objects.child_of(home).live().public().order_by("path"))
-    top = None
-    if home.top_story_id:
-        # The curated top story must be readable by anyone: live and not behind a restriction.
-        top = ArticlePage.objects.published().for_cards().filter(pk=home.top_story_id).first()
+    pins = [pin.article_id for pin in home.pinned_stories.all()]
 
-    pinned = _pinned_stories(home, exclude=getattr(top, "pk", None))
-
-    # One indexed query per section (section, newest first) feeds both its rail and the
-    # latest list: a single query over all sections would sort the whole archive.
-    wanted = LATEST_COUNT + 1 + len(pinned)
+    # Keys first: one index-only query per section (section, newest first) feeds both its rail
+    # and the latest list (a single query over all sections would sort the whole archive).
+    # Only the articles shown are then loaded, with their photos, in one query.
+    wanted = LATEST_COUNT + 1 + len(pins)
     newest = {
         section.pk: list(
             ArticlePage.objects.filter(section=section)
             .published()
             .newest_first()
-            .for_cards()[:wanted]
+            .values_list("published_at", "pk")[:wanted]
         )
         for section in sections
     }
-    latest = heapq.nlargest(
-        wanted,
-        (article for articles in newest.values() for article in articles),
-        key=lambda article: (article.published_at, article.pk),
+    latest_keys = [
+        pk for _, pk in heapq.nlargest(wanted, (k for ks in newest.values() for k in ks))
+    ]
+    rail_keys = {
+        section_pk: [pk for _, pk in keys[:RAIL_COUNT]] for section_pk, keys in newest.items()
+    }
+    curated = [home.top_story_id] if home.top_story_id else []
+    articles = (
+        ArticlePage.objects.published()
+        .for_cards()
+        .in_bulk({*curated, *pins, *latest_keys, *(pk for ks in rail_keys.values() for pk in ks)})
     )
-    if top is None and latest:
-        top = latest[0]
+
+    # The curated top story must be readable by anyone: live and not behind a restriction.
+    top = articles.get(home.top_story_id) if home.top_story_id else None
+    pinned = [
+        articles[pk]
+        for pk in dict.fromkeys(pins)
+        if pk in articles
+        and pk != getattr(top, "pk", None)
+        and articles[pk].locale_id == home.locale_id
+    ]
+    if top is None and latest_keys:
+        top = articles.get(latest_keys[0])
     shown = {getattr(top, "pk", None), *(article.pk for article in pinned)}
-    latest = [article for article in latest if article.pk not in shown]
+    latest = [articles[pk] for pk in latest_keys if pk not in shown and pk in articles]
     rails = [
-        {"section": section, "articles": newest[section.pk][:RAIL_COUNT]}
+        {"section": section, "articles": [articles[pk] for pk in rail_keys[section.pk]]}
         for section in sections
-        if newest[section.pk]
+        if rail_keys[section.pk]
     ]
     return {
         "top_story": top,
@@ -50,17 +63,3 @@ def build_front_page(home):
         "latest": latest[:LATEST_COUNT],
         "rails": rails,
     }
-
-
-def _pinned_stories(home, exclude=None):
-    """The edition's pinned stories readers may open, in the editors' order."""
-    wanted = [pin.article_id for pin in home.pinned_stories.all() if pin.article_id != exclude]
-    if not wanted:
-        return []
-    readable = (
-        ArticlePage.objects.published()
-        .for_cards()
-        .filter(pk__in=wanted, locale_id=home.locale_id)
-        .in_bulk()
-    )
-    return [readable[pk] for pk in dict.fromkeys(wanted) if pk in readable]

@@ -5,14 +5,14 @@ import json
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from dateline.mediabank.renditions import KINDS
+from dateline.mediabank.renditions import KINDS, filters
 
 
 def largest_rendition(photo):
     """The widest JPEG rendition: the 1920 px one unless the original is smaller."""
     if not photo:  # None, or under embargo for readers (mediabank/embargo.py)
         return None
-    renditions = photo.get_renditions(*KINDS["lead"].specs("jpeg"))
+    renditions = photo.get_renditions(*filters(*KINDS["lead"].specs("jpeg")))
     return max(renditions.values(), key=lambda r: r.width)
 
 

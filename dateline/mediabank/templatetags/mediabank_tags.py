@@ -1,6 +1,6 @@
 from django import template
 
-from dateline.mediabank.renditions import FORMATS, KINDS
+from dateline.mediabank.renditions import FORMATS, KINDS, filters
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ def picture_context(photo, kind="card", alt=None, eager=False):
         return {"photo": None}
     picture_kind = KINDS[kind]
     _forget_prefetch_without(photo, picture_kind.all_specs)
-    renditions = photo.get_renditions(*picture_kind.all_specs)
+    renditions = photo.get_renditions(*filters(*picture_kind.all_specs))
     sources = []
     for fmt in FORMATS:
         chosen = [renditions[spec] for spec in picture_kind.specs(fmt)]
