@@ -12,6 +12,9 @@ parts are kept here, in the page cache's store, under the same tags and rules as
   no stale grace: a part is never served out of date.
 - Its tags are added to the page around it, so the page is invalidated as if it had rendered
   the part itself.
+- A shared part (render_shared: a card) is the same on every page that shows it. Its tags
+  are the ones its caller names (the article, its photo) and whatever it loads itself; all
+  the parts of a listing are looked up together.
 - Only requests whose tags are being collected (anonymous readers: see middleware.py) read or
   fill it. Previews, logged-in readers and the newsroom always render everything.
 """
@@ -36,16 +39,20 @@ class Part:
         return len(self.html) * 2 + 64 * len(self.tags) + 128
 
 
-def render_part(request, name, render):
-    """The HTML of the part `name` (a key saying everything it depends on, e.g.
-    "article-body:12:en:example.org"), from the store when fresh, else from render()."""
-    collector = tags.current()
-    if (
+def _bypass(request, collector):
+    return (
         collector is None
         or collector.paused
         or getattr(request, "is_preview", False)
         or not conf.get("RENDER_CACHE")
-    ):
+    )
+
+
+def render_part(request, name, render):
+    """The HTML of the part `name` (a key saying everything it depends on, e.g.
+    "article-body:12:en:example.org"), from the store when fresh, else from render()."""
+    collector = tags.current()
+    if _bypass(request, collector):
         return render()
     store = get_cache().store
     part = store.get_part(name)
@@ -56,6 +63,45 @@ def render_part(request, name, render):
     html = render()
     store.set_part(name, Part(str(html), frozenset(collector.tags), rendered_at))
     return html
+
+
+def render_shared(request, items):
+    """The HTML of each (name, tags, render) in items: parts that show only what their tags
+    name and what they load themselves, kept once for every page. One read of the store
+    for all of them, one for their tag times, one write for those rendered."""
+    collector = tags.current()
+    if _bypass(request, collector):
+        return [render() for _, _, render in items]
+    store = get_cache().store
+    found = store.get_parts([name for name, _, _ in items])
+    try:
+        times = store.tag_times(set().union(*(part.tags for part in found if part)))
+    except LookupError:
+        found, times = [None] * len(items), {}
+    out, rendered = [], []
+    for (name, named_tags, render), part in zip(items, found, strict=True):
+        if part is not None and _fresh_at(part, times):
+            collector.tags.update(part.tags)
+            out.append(mark_safe(part.html))  # noqa: S308 - stored from a rendered template
+            continue
+        rendered_at = time.time()
+        with tags.nested() as inner:
+            html = render()
+        part_tags = frozenset(named_tags) | frozenset(inner.tags)
+        collector.tags.update(part_tags)
+        rendered.append((name, Part(str(html), part_tags, rendered_at)))
+        out.append(html)
+    if rendered:
+        store.set_parts(rendered)
+    return out
+
+
+def _fresh_at(part, times):
+    for tag in part.tags:
+        changed = times.get(tag)
+        if changed is not None and changed.at >= part.rendered_at:
+            return False
+    return True
 
 
 def _is_fresh(store, part):

@@ -147,6 +147,13 @@ class MemoryStore:
                 self.parts.move_to_end(name)
             return part
 
+    def get_parts(self, names):
+        return [self.get_part(name) for name in names]
+
+    def set_parts(self, items):
+        for name, part in items:
+            self.set_part(name, part)
+
     def set_part(self, name, part):
         with self.lock:
             old = self.parts.pop(name, None)
@@ -277,6 +284,31 @@ class RedisStore:
     def set_part(self, name, part):
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
         self.breaker.call(lambda: self.client.set(self._k("p", name), data, ex=self.timeout))
+
+    def get_parts(self, names):
+        if not names:
+            return []
+        raw = self.breaker.call(lambda: self.client.mget([self._k("p", n) for n in names]))
+        if raw is None:
+            return [None] * len(names)
+        parts = []
+        for name, value in zip(names, raw, strict=True):
+            try:
+                parts.append(pickle.loads(value) if value else None)  # noqa: S301
+            except Exception:
+                logger.warning("page cache: unreadable part %s", name, exc_info=True)
+                parts.append(None)
+        return parts
+
+    def set_parts(self, items):
+        def write():
+            pipe = self.client.pipeline(transaction=False)
+            for name, part in items:
+                data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.set(self._k("p", name), data, ex=self.timeout)
+            pipe.execute()
+
+        self.breaker.call(write)
 
     def try_lock(self, key, seconds):
         got = self.breaker.call(

@@ -49,6 +49,21 @@ def reset(*names):
 
 
 @contextmanager
+def nested():
+    """Collect what is loaded inside the block on its own (a shared part: rendercache.py);
+    the surrounding collector gets it too."""
+    outer = _collector.get()
+    inner = Collector()
+    token = _collector.set(inner)
+    try:
+        yield inner
+    finally:
+        _collector.reset(token)
+        if outer is not None:
+            outer.tags.update(inner.tags)
+
+
+@contextmanager
 def untracked():
     """Load things without tagging them: the caller tags what it shows more precisely."""
     collector = _collector.get()

@@ -105,3 +105,50 @@ def test_parts_are_kept_per_edition_language(site, client):
     russian, _ = fetch(client, site.article_ru.url)
     assert "Совет сохранит" in russian and "Совет сохранит" not in english
     assert body_part(site.article) is not None
+
+
+def card_part(article, variant="row", level=2, standfirst=1):
+    name = f"card:{article.pk}:{variant}:{level}:{standfirst}:en:http://testserver"
+    return get_cache().store.get_part(name)
+
+
+def test_a_card_is_rendered_once_for_every_listing_that_shows_it(site, client):
+    fetch(client, site.politics.url)
+    kept = card_part(site.article)
+    assert {
+        f"page-{site.article.pk}",
+        "masthead-en",
+        f"photo-{site.lead_photo.pk}",
+    } <= kept.tags
+    # The person's topic page lists the same article with the same card (level 3 there).
+    fetch(client, site.person.url)
+    assert card_part(site.article, level=3) is not None
+    invalidate([f"list-section-{site.politics.pk}"])  # a new story: the section re-renders
+    fetch(client, site.politics.url)
+    assert card_part(site.article).rendered_at == kept.rendered_at
+
+
+@pytest.mark.parametrize(
+    ("change", "url", "shown"),
+    [
+        (
+            lambda s: publish(s.related, title="Navy escorts a second convoy"),
+            "defense",
+            "a second convoy",
+        ),
+        (
+            lambda s: publish(s.defense, slug="armed-forces"),
+            "defense",
+            "/en/armed-forces/navy-escorts",
+        ),
+        (lambda s: publish(s.article, lead_photo=s.body_photo), "politics", "crew"),
+    ],
+    ids=["headline", "section address", "new photo"],
+)
+def test_a_change_reaches_every_card_of_the_article(site, client, change, url, shown):
+    before, _ = fetch(client, getattr(site, url).url)
+    assert shown not in before
+    change(site)
+    page = getattr(site, url)
+    after, _ = fetch(client, type(page).objects.get(pk=page.pk).url)
+    assert shown in after
