@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.sitemaps.views import x_robots_tag
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -8,6 +10,8 @@ from django.views.decorators.http import require_GET
 from dateline.pagecache import tags
 
 from .sitemaps import find_sitemap, sitemap_keys
+
+PLAIN_KEY = re.compile(r"^[A-Za-z0-9._-]+$")  # nothing reverse() would quote
 
 
 @require_GET
@@ -33,8 +37,16 @@ def sitemap_index(request):
     keys = sitemap_keys(request)
     for key in keys:
         _sitemap_tags(key)
+    # About a thousand entries at 1M articles (one per section and month): one reverse() and
+    # one absolute URL for all of them, then plain string work.
+    marker = "sitemap-key-placeholder"
+    pattern = request.build_absolute_uri(reverse("sitemap_edition", args=[marker]))
     locations = [
-        {"location": request.build_absolute_uri(reverse("sitemap_edition", args=[key]))}
+        {
+            "location": pattern.replace(marker, key)
+            if PLAIN_KEY.match(key)
+            else request.build_absolute_uri(reverse("sitemap_edition", args=[key]))
+        }
         for key in keys
     ]
     return TemplateResponse(
