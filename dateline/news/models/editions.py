@@ -1,4 +1,4 @@
-from functools import cache
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.utils import translation
@@ -45,6 +45,15 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
         # Asked for by the template (head and masthead), often from a kept part: lazily.
         context["edition_links"] = cache(self.edition_links)
         return context
+
+    @cached_property
+    def translation_pks(self):
+        """Keys of this page and its translations, live or not (asked twice per listing)."""
+        return list(
+            type(self)
+            .objects.filter(translation_key=self.translation_key)
+            .values_list("pk", flat=True)
+        )
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction

@@ -79,8 +79,7 @@ class AuthorPage(EditionPageMixin, Page):
 
     def listing_tags(self):
         # Articles of this edition may carry the byline of a translation of this page.
-        translations = AuthorPage.objects.filter(translation_key=self.translation_key)
-        return [f"list-author-{pk}" for pk in translations.values_list("pk", flat=True)]
+        return [f"list-author-{pk}" for pk in self.translation_pks]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

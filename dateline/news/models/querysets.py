@@ -66,20 +66,14 @@ class ArticleQuerySet(ReaderPageQuerySet):
         A translated article may still point at the original's topic page; it belongs on the
         translated topic page all the same.
         """
-        topics = type(topic).objects.filter(translation_key=topic.translation_key)
-        links = self.model.topics.through.objects.filter(
-            topicpage_id__in=list(topics.values_list("pk", flat=True))
-        )
+        links = self.model.topics.through.objects.filter(topicpage_id__in=topic.translation_pks)
         return self._linked(links.values("articlepage_id"), topic)
 
     def by(self, author):
         """Published articles of the author's edition with their byline (or a translation's)."""
         from .article import ArticleAuthor
 
-        authors = type(author).objects.filter(translation_key=author.translation_key)
-        links = ArticleAuthor.objects.filter(
-            author_id__in=list(authors.values_list("pk", flat=True))
-        )
+        links = ArticleAuthor.objects.filter(author_id__in=author.translation_pks)
         return self._linked(links.values("article_id"), author)
 
     def _linked(self, article_ids, page):

@@ -94,8 +94,7 @@ class TopicPage(EditionPageMixin, Page):
 
     def listing_tags(self):
         # Articles of this edition may be linked to a translation of this topic.
-        translations = TopicPage.objects.filter(translation_key=self.translation_key)
-        return [f"list-topic-{pk}" for pk in translations.values_list("pk", flat=True)]
+        return [f"list-topic-{pk}" for pk in self.translation_pks]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
