@@ -189,6 +189,11 @@ DATELINE_PAGE_CACHE = {
     "REDIS_URL": REDIS_URL or "",
     "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
     "SHARED_MAX_AGE": int(env("DATELINE_CDN_MAX_AGE", "600")),
+    # A worker's own copies are trusted for LOCAL_TTL (half a second), then checked against
+    # the store and replaced: older ones only wait to be evicted. What a worker serves within
+    # half a second fits in 8 MB; the 48 MB default let each worker grow by as much on a site
+    # with many pages (the demo's 364 pages read six times: 144 MB per worker, 141 with 8 MB).
+    "LOCAL_MAX_BYTES": 8 * 1024 * 1024,
 }
 
 # Requests each server process lets into Django at once (the rest wait, without a thread each).
