@@ -67,11 +67,14 @@ def wrk(url, seconds, connections):
 
 
 def rss_mb(parent_pid):
-    """Resident memory of each worker process under parent_pid (or of the parent alone)."""
+    """Resident memory of each worker process under parent_pid (or of the parent alone).
+
+    multiprocessing's resource tracker (a child of uvicorn's supervisor) is not a worker.
+    """
     children = subprocess.run(
-        ["ps", "-o", "pid=,rss=", "--ppid", str(parent_pid)], capture_output=True, text=True
-    ).stdout.split()
-    pairs = list(zip(children[::2], children[1::2], strict=True))
+        ["ps", "-o", "pid=,rss=,args=", "--ppid", str(parent_pid)], capture_output=True, text=True
+    ).stdout.splitlines()
+    pairs = [line.split(maxsplit=2)[:2] for line in children if "resource_tracker" not in line]
     if not pairs:
         rss = subprocess.run(
             ["ps", "-o", "rss=", "-p", str(parent_pid)], capture_output=True, text=True
