@@ -1,5 +1,6 @@
 from functools import cache, cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
@@ -11,6 +12,22 @@ from dateline.pagecache import tags
 
 class EditionPageMixin(RequestSiteRootPathsMixin):
     """Every reader page knows its translations, for hreflang and the edition switcher."""
+
+    # Where URLs usually lead below this page: routing looks there first, one query on the
+    # child's own table instead of Wagtail's two (the page row, then its specific row).
+    routing_child_model = None
+
+    def route(self, request, path_components):
+        if path_components and self.routing_child_model:
+            model = apps.get_model(self.routing_child_model)
+            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return self.routed_child(child).route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def routed_child(self, child):
+        return child
 
     def edition_links(self):
         """(language code, language name, url, is this page) for every edition, in settings order.

@@ -17,6 +17,7 @@ class AuthorIndexPage(EditionPageMixin, Page):
 
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.AuthorPage"]
+    routing_child_model = "news.AuthorPage"
     max_count_per_parent = 1
 
     class Meta:

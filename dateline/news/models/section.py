@@ -29,19 +29,12 @@ class SectionPage(EditionPageMixin, Page):
     class Meta:
         verbose_name = _("section")
 
-    def route(self, request, path_components):
-        from .article import ArticlePage
+    routing_child_model = "news.ArticlePage"  # live blogs are found the Wagtail way
 
-        # Most URLs under a section are articles: one query on their own table instead of a
-        # page, then its specific row. Anything else (a live blog) is found the Wagtail way.
-        if path_components:
-            article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if article is not None:
-                article._cached_parent_obj = self
-                if article.section_id == self.pk:
-                    article.section = self  # shown in its kicker and masthead: no query
-                return article.route(request, path_components[1:])
-        return super().route(request, path_components)
+    def routed_child(self, article):
+        if article.section_id == self.pk:
+            article.section = self  # shown in its kicker and the masthead: no query
+        return article
 
     def articles(self):
         from .article import ArticlePage

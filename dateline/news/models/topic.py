@@ -30,6 +30,7 @@ class TopicIndexPage(EditionPageMixin, Page):
 
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.TopicPage"]
+    routing_child_model = "news.TopicPage"
     max_count_per_parent = 1
 
     class Meta:
