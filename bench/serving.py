@@ -6,7 +6,9 @@
 1. nginx serving the article's HTML as a static file: the limit on this machine.
 2. Dateline with its page cache (production settings, the page cache in Redis shared by the
    workers): the article, the home and a section page.
-3. Dateline rendering the article on every request (page cache off): the full render.
+3. Dateline rendering the article on every request (page cache off): the full render, once
+   with the parts of pages kept rendered (what a page-cache miss costs in production) and
+   once without them (every part rendered: a cold start).
 4. The peer: a plain `wagtail start` project serving one page with the same text.
 
 Needs nginx and wrk (`apt-get install nginx wrk`), a Redis, and a loaded demo database: it
@@ -279,17 +281,23 @@ def main():
                 app.stop()
                 servers.remove(app)
 
-            # The full render: the same server with the page cache off.
-            port = free_port()
-            uncached = app_server(kinds[0], "dateline.asgi:application", port, args.workers,
-                                  {**app_env, "DATELINE_PAGE_CACHE": "0"})  # fmt: skip
-            servers.append(uncached)
-            wait_for(f"http://127.0.0.1:{port}{article.url}")
-            rows.append((f"Dateline article, rendered every time ({kinds[0]})",
-                         wrk(f"http://127.0.0.1:{port}{article.url}", args.seconds,
-                             args.connections), rss_mb(uncached.process.pid)))  # fmt: skip
-            uncached.stop()
-            servers.remove(uncached)
+            # The full render: the same server with the page cache off; then with the parts
+            # of pages kept rendered (rendercache) off too, every part rendered every time.
+            for label, extra in (
+                ("rendered every time", {"DATELINE_PAGE_CACHE": "0"}),
+                ("rendered every time, no kept parts",
+                 {"DATELINE_PAGE_CACHE": "0", "DATELINE_RENDER_CACHE": "0"}),
+            ):  # fmt: skip
+                port = free_port()
+                uncached = app_server(kinds[0], "dateline.asgi:application", port, args.workers,
+                                      {**app_env, **extra})  # fmt: skip
+                servers.append(uncached)
+                wait_for(f"http://127.0.0.1:{port}{article.url}")
+                rows.append((f"Dateline article, {label} ({kinds[0]})",
+                             wrk(f"http://127.0.0.1:{port}{article.url}", args.seconds,
+                                 args.connections), rss_mb(uncached.process.pid)))  # fmt: skip
+                uncached.stop()
+                servers.remove(uncached)
 
             if not args.skip_peer:
                 peer_port = free_port()
@@ -318,10 +326,10 @@ def main():
             f"{label:58} {result['rps']:>9.0f} {result['p50']:>9} {result['p99']:>9} "
             f"{result['errors']:>8}  {share:>8.1%}  {memory}"
         )
-    rendered = next((r for label, r, _ in rows if "rendered every time" in label), None)
     peer = next((r for label, r, _ in rows if "peer" in label), None)
-    if rendered and peer:
-        print(f"\nfull render vs the plain Wagtail peer: {rendered['rps'] / peer['rps']:.2f}x")
+    for label, result, _ in rows:
+        if "rendered every time" in label and peer:
+            print(f"{label} vs the plain Wagtail peer: {result['rps'] / peer['rps']:.2f}x")
 
 
 if __name__ == "__main__":

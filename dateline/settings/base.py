@@ -185,6 +185,8 @@ else:
 # in this process's memory by default, in Redis (shared by every worker) when REDIS_URL is set.
 DATELINE_PAGE_CACHE = {
     "ENABLED": env_bool("DATELINE_PAGE_CACHE", True),
+    # Parts of pages kept rendered between page-cache misses (article bodies, cards...).
+    "RENDER_CACHE": env_bool("DATELINE_RENDER_CACHE", True),
     "STORE": "redis" if REDIS_URL else "memory",
     "REDIS_URL": REDIS_URL or "",
     "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
