@@ -15,6 +15,7 @@ parts are kept here, in the page cache's store, under the same tags and rules as
 - A shared part (render_shared: a card) is the same on every page that shows it. Its tags
   are the ones its caller names (the article, its photo) and whatever it loads itself; all
   the parts of a listing are looked up together.
+- A part is not kept when the request has used a CSRF token (a form's token is the reader's).
 - Only requests whose tags are being collected (anonymous readers: see middleware.py) read or
   fill it. Previews, logged-in readers and the newsroom always render everything.
 """
@@ -61,8 +62,15 @@ def render_part(request, name, render):
         return mark_safe(part.html)  # noqa: S308 - stored from a rendered, escaped template
     rendered_at = time.time()
     html = render()
-    store.set_part(name, Part(str(html), frozenset(collector.tags), rendered_at))
+    if not _used_csrf(request):
+        store.set_part(name, Part(str(html), frozenset(collector.tags), rendered_at))
     return html
+
+
+def _used_csrf(request):
+    # A form's token is the reader's own: a part that may hold one is never kept. (Said of
+    # the whole request so far, which can only keep a part too few.)
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
 def render_shared(request, items):
@@ -91,7 +99,7 @@ def render_shared(request, items):
         collector.tags.update(part_tags)
         rendered.append((name, Part(str(html), part_tags, rendered_at)))
         out.append(html)
-    if rendered:
+    if rendered and not _used_csrf(request):
         store.set_parts(rendered)
     return out
 

@@ -152,3 +152,22 @@ def test_a_change_reaches_every_card_of_the_article(site, client, change, url, s
     page = getattr(site, url)
     after, _ = fetch(client, type(page).objects.get(pk=page.pk).url)
     assert shown in after
+
+
+def test_a_part_that_holds_a_form_token_is_never_kept(rf):
+    from django.template import engines
+
+    from dateline.pagecache import tags
+
+    template = engines["django"].from_string(
+        '{% load pagecache_tags %}{% pagecache_part "form" %}'
+        '<input name="t" value="{{ csrf_token }}">{% endpagecache_part %}'
+    )
+    request = rf.get("/en/form/")
+    tags.start()
+    try:
+        first = template.render({}, request)
+    finally:
+        tags.stop()
+    assert 'value=""' not in first  # the token was rendered
+    assert get_cache().store.get_part("form:en:http://testserver/en/form/") is None
