@@ -114,7 +114,6 @@ def _fresh_at(part, times):
 
 def _is_fresh(store, part):
     try:
-        times = store.tag_times(part.tags)
+        return _fresh_at(part, store.tag_times(part.tags))
     except LookupError:
         return False
-    return all(changed.at < part.rendered_at for changed in times.values())

@@ -9,13 +9,12 @@ import hashlib
 import logging
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
 from . import conf
-from .stores import Entry, Fragment, MemoryStore, RedisStore
+from .stores import BoundedByBytes, Entry, Fragment, MemoryStore, RedisStore
 
 logger = logging.getLogger(__name__)
 
@@ -81,41 +80,6 @@ class Ready:
         return self._gzip_start
 
 
-class LocalTier:
-    """Each worker's recently checked pages, bounded by bytes (least recently used go first)."""
-
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
-        self.items = OrderedDict()
-        self.bytes = 0
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        return self.items.get(key)
-
-    def put(self, key, ready):
-        with self.lock:
-            old = self.items.pop(key, None)
-            if old is not None:
-                self.bytes -= old.size
-            self.items[key] = ready
-            self.bytes += ready.size
-            while self.bytes > self.max_bytes and self.items:
-                _, dropped = self.items.popitem(last=False)
-                self.bytes -= dropped.size
-
-    def drop(self, key):
-        with self.lock:
-            old = self.items.pop(key, None)
-            if old is not None:
-                self.bytes -= old.size
-
-    def clear(self):
-        with self.lock:
-            self.items.clear()
-            self.bytes = 0
-
-
 class PageCache:
     def __init__(self, options=None):
         self.options = options or conf.options()
@@ -126,7 +90,8 @@ class PageCache:
             self.store = MemoryStore(self.options)
         else:
             self.store = import_string(store)(self.options)
-        self.local = LocalTier(self.options["LOCAL_MAX_BYTES"])
+        # Each worker's recently checked pages.
+        self.local = BoundedByBytes(self.options["LOCAL_MAX_BYTES"])
         # Requests as they came (scheme, host, path, query) to the page they got, for the
         # ASGI front: emptied on every change seen here and, with a shared store, every
         # LOCAL_TTL, so nothing in it is older than a check of the store.

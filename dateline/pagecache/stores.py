@@ -60,7 +60,60 @@ def _format_tag_time(at, hard):
     return f"{at:.6f}:{'h' if hard else 's'}"
 
 
-class MemoryStore:
+class BoundedByBytes:
+    """A dictionary bounded by the size of its values (least recently put go first)."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.items = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, touch=False):
+        """The value, or None; touch=True counts the read as a use (else only puts do)."""
+        if not touch:
+            return self.items.get(key)
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self._pop(key)
+            self.items[key] = value
+            self.bytes += value.size
+            while self.bytes > self.max_bytes and self.items:
+                _, dropped = self.items.popitem(last=False)
+                self.bytes -= dropped.size
+
+    def drop(self, key):
+        with self.lock:
+            self._pop(key)
+
+    def _pop(self, key):
+        old = self.items.pop(key, None)
+        if old is not None:
+            self.bytes -= old.size
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+            self.bytes = 0
+
+
+class _PartsByOne:
+    """get_part / set_part for one part, through a store's get_parts / set_parts."""
+
+    def get_part(self, name):
+        return self.get_parts([name])[0]
+
+    def set_part(self, name, part):
+        self.set_parts([(name, part)])
+
+
+class MemoryStore(_PartsByOne):
     """Everything in this process: right for one server process (the embedded default)."""
 
     shared = False
@@ -80,8 +133,7 @@ class MemoryStore:
         self.index = {}
         self.fragments = {}
         self.locks = {}
-        self.parts = OrderedDict()
-        self.parts_bytes = 0
+        self.parts = BoundedByBytes(self.parts_max_bytes)
 
     def get(self, key):
         with self.lock:
@@ -140,30 +192,12 @@ class MemoryStore:
     def set_fragment(self, name, fragment):
         self.fragments[name] = fragment
 
-    def get_part(self, name):
-        with self.lock:
-            part = self.parts.get(name)
-            if part is not None:
-                self.parts.move_to_end(name)
-            return part
-
     def get_parts(self, names):
-        return [self.get_part(name) for name in names]
+        return [self.parts.get(name, touch=True) for name in names]
 
     def set_parts(self, items):
         for name, part in items:
-            self.set_part(name, part)
-
-    def set_part(self, name, part):
-        with self.lock:
-            old = self.parts.pop(name, None)
-            if old is not None:
-                self.parts_bytes -= old.size
-            self.parts[name] = part
-            self.parts_bytes += part.size
-            while self.parts_bytes > self.parts_max_bytes and self.parts:
-                _, dropped = self.parts.popitem(last=False)
-                self.parts_bytes -= dropped.size
+            self.parts.put(name, part)
 
     def try_lock(self, key, seconds):
         now = time.time()
@@ -180,7 +214,18 @@ class MemoryStore:
         return {"entries": len(self.entries), "bytes": self.bytes}
 
 
-class RedisStore:
+def _loads(raw, what, name):
+    """A stored object, or None when absent or unreadable (written by an older release)."""
+    if raw is None:
+        return None
+    try:
+        return pickle.loads(raw)  # noqa: S301 - written by this store only
+    except Exception:
+        logger.warning("page cache: unreadable %s %s", what, name, exc_info=True)
+        return None
+
+
+class RedisStore(_PartsByOne):
     """Shared by every worker and machine; a Redis outage turns every call into a miss."""
 
     shared = True
@@ -202,14 +247,7 @@ class RedisStore:
         return f"{self.prefix}{kind}:{name}"
 
     def get(self, key):
-        raw = self.breaker.call(lambda: self.client.get(self._k("e", key)))
-        if raw is None:
-            return None
-        try:
-            return pickle.loads(raw)  # noqa: S301 - written by this store only
-        except Exception:
-            logger.warning("page cache: unreadable entry %s", key, exc_info=True)
-            return None
+        return _loads(self.breaker.call(lambda: self.client.get(self._k("e", key))), "entry", key)
 
     def set(self, key, entry):
         data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
@@ -271,34 +309,13 @@ class RedisStore:
         data = pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL)
         self.breaker.call(lambda: self.client.set(self._k("f", name), data, ex=self.timeout))
 
-    def get_part(self, name):
-        raw = self.breaker.call(lambda: self.client.get(self._k("p", name)))
-        if raw is None:
-            return None
-        try:
-            return pickle.loads(raw)  # noqa: S301 - written by this store only
-        except Exception:
-            logger.warning("page cache: unreadable part %s", name, exc_info=True)
-            return None
-
-    def set_part(self, name, part):
-        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-        self.breaker.call(lambda: self.client.set(self._k("p", name), data, ex=self.timeout))
-
     def get_parts(self, names):
         if not names:
             return []
         raw = self.breaker.call(lambda: self.client.mget([self._k("p", n) for n in names]))
         if raw is None:
             return [None] * len(names)
-        parts = []
-        for name, value in zip(names, raw, strict=True):
-            try:
-                parts.append(pickle.loads(value) if value else None)  # noqa: S301
-            except Exception:
-                logger.warning("page cache: unreadable part %s", name, exc_info=True)
-                parts.append(None)
-        return parts
+        return [_loads(value, "part", name) for name, value in zip(names, raw, strict=True)]
 
     def set_parts(self, items):
         def write():
