@@ -209,6 +209,12 @@ def main():
         help="comma-separated, among uvicorn, granian, gunicorn: each serves the cached pages "
         "in turn; the first also serves the full render",
     )
+    parser.add_argument(
+        "--only",
+        default="cached,full,peer",
+        help="comma-separated rows to run, among cached (with nginx), full and peer "
+        "(e.g. --only full,peer while working on the render)",
+    )
     parser.add_argument("--redis", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
@@ -256,7 +262,9 @@ def main():
                 env={**os.environ, **app_env},
             )
             kinds = [k.strip() for k in args.server.split(",") if k.strip()]
-            for index, kind in enumerate(kinds):
+            only = {row.strip() for row in args.only.split(",")}
+            html = None
+            for index, kind in enumerate(kinds if "cached" in only else []):
                 port = free_port()
                 app = app_server(kind, "dateline.asgi:application", port, args.workers, app_env)
                 servers.append(app)
@@ -287,19 +295,23 @@ def main():
                 ("rendered every time", {"DATELINE_PAGE_CACHE": "0"}),
                 ("rendered every time, no kept parts",
                  {"DATELINE_PAGE_CACHE": "0", "DATELINE_RENDER_CACHE": "0"}),
-            ):  # fmt: skip
+            ) if "full" in only or "peer" in only else ():  # fmt: skip
                 port = free_port()
                 uncached = app_server(kinds[0], "dateline.asgi:application", port, args.workers,
                                       {**app_env, **extra})  # fmt: skip
                 servers.append(uncached)
-                wait_for(f"http://127.0.0.1:{port}{article.url}")
+                html = wait_for(f"http://127.0.0.1:{port}{article.url}")
+                if "full" not in only:
+                    uncached.stop()
+                    servers.remove(uncached)
+                    break
                 rows.append((f"Dateline article, {label} ({kinds[0]})",
                              wrk(f"http://127.0.0.1:{port}{article.url}", args.seconds,
                                  args.connections), rss_mb(uncached.process.pid)))  # fmt: skip
                 uncached.stop()
                 servers.remove(uncached)
 
-            if not args.skip_peer:
+            if not args.skip_peer and "peer" in only:
                 peer_port = free_port()
                 text = re.sub(rb"<script.*?</script>", b"", html, flags=re.S)
                 body = re.search(rb"<article.*?</article>", text, re.S)
@@ -318,13 +330,13 @@ def main():
           f"{args.workers} application workers\n")  # fmt: skip
     print(f"{'what':58} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8}  {'of nginx':>8}"
           "  RSS per worker (MB)")  # fmt: skip
-    limit = rows[0][1]["rps"]
+    limit = rows[0][1]["rps"] if "nginx" in rows[0][0] else None
     for label, result, rss in rows:
         memory = ", ".join(f"{mb:.0f}" for mb in rss) if rss else "-"
-        share = result["rps"] / limit
+        share = f"{result['rps'] / limit:.1%}" if limit else "-"
         print(
             f"{label:58} {result['rps']:>9.0f} {result['p50']:>9} {result['p99']:>9} "
-            f"{result['errors']:>8}  {share:>8.1%}  {memory}"
+            f"{result['errors']:>8}  {share:>8}  {memory}"
         )
     peer = next((r for label, r, _ in rows if "peer" in label), None)
     for label, result, _ in rows:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from . import conf, keys, tags
+from . import conf, keys, rendercache, tags
 from .serving import get_cache, without_marks
 
 SAFE_VARY = {"cookie", "accept-encoding"}
@@ -80,7 +80,9 @@ class PageCacheMiddleware:
         rendered_at = time.time()
         collector = tags.start()
         try:
+            rendercache.begin(request, collector, key)
             response = self.get_response(request)
+            rendercache.end(collector)
         finally:
             tags.stop()
         if not is_storable(request, response) or len(collector.tags) > MAX_TAGS:
@@ -101,9 +103,13 @@ class PageCacheMiddleware:
 
     def _render_with_parts(self, request):
         """No page cache: collect tags anyway, so parts of the page can be kept rendered."""
-        tags.start()
+        collector = tags.start()
         try:
+            key = _key(request, get_cache())
+            if key is not None:
+                rendercache.begin(request, collector, key)
             response = self.get_response(request)
+            rendercache.end(collector)
         finally:
             tags.stop()
         if not response.streaming:

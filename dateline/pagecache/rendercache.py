@@ -18,9 +18,14 @@ parts are kept here, in the page cache's store, under the same tags and rules as
 - A part is not kept when the request has used a CSRF token (a form's token is the reader's).
 - Only requests whose tags are being collected (anonymous readers: see middleware.py) read or
   fill it. Previews, logged-in readers and the newsroom always render everything.
+- A page's parts are read together before it renders: each worker remembers which parts the
+  last render of a URL used (begin/end, called by the middleware), and asks the store for all
+  of them, then for all their tag times: two round trips per page, however many parts.
 """
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
@@ -49,6 +54,81 @@ def _bypass(request, collector):
     )
 
 
+class Reading:
+    """What one page request read of its kept parts before rendering."""
+
+    __slots__ = ("url", "found", "times", "used")
+
+    def __init__(self, url, found=None, times=None):
+        self.url = url
+        self.found = found or {}
+        self.times = times or {}
+        self.used = []
+
+    def take(self, name):
+        """(True, the part if kept and fresh else None) when read ahead; (False, None) if not."""
+        self.used.append(name)
+        if name not in self.found:
+            return False, None
+        part = self.found[name]
+        if part is not None and _fresh_at(part, self.times):
+            return True, part
+        return True, None
+
+
+class _Manifests:
+    """The names of the parts each URL's last render used, in this worker (bounded)."""
+
+    def __init__(self, max_urls=4096):
+        self.max_urls = max_urls
+        self.names = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, url):
+        return self.names.get(url)
+
+    def put(self, url, names):
+        with self.lock:
+            self.names[url] = names
+            self.names.move_to_end(url)
+            while len(self.names) > self.max_urls:
+                self.names.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.names.clear()
+
+
+manifests = _Manifests()
+
+
+def begin(request, collector, url):
+    """Read the parts the last render of `url` used, and their tag times, in two round trips."""
+    if not conf.get("RENDER_CACHE"):
+        return
+    reading = collector.reading = Reading(url)
+    names = manifests.get(url)
+    if not names:
+        return
+    store = get_cache().store
+    found = store.get_parts(list(names))
+    try:
+        times = store.tag_times(set().union(*(part.tags for part in found if part)))
+    except LookupError:
+        return
+    reading.found = dict(zip(names, found, strict=True))
+    reading.times = times
+
+
+def end(collector):
+    reading = collector.reading
+    if reading is None:
+        return
+    used = tuple(dict.fromkeys(reading.used))
+    if used and used != manifests.get(reading.url):
+        manifests.put(reading.url, used)
+
+
 def render_part(request, name, render):
     """The HTML of the part `name` (a key saying everything it depends on, e.g.
     "article-body:12:en:example.org"), from the store when fresh, else from render()."""
@@ -56,8 +136,12 @@ def render_part(request, name, render):
     if _bypass(request, collector):
         return render()
     store = get_cache().store
-    part = store.get_part(name)
-    if part is not None and _is_fresh(store, part):
+    read_ahead, part = _take(collector, name)
+    if not read_ahead:
+        part = store.get_part(name)
+        if part is not None and not _is_fresh(store, part):
+            part = None
+    if part is not None:
         collector.tags.update(part.tags)
         return mark_safe(part.html)  # noqa: S308 - stored from a rendered, escaped template
     rendered_at = time.time()
@@ -81,14 +165,21 @@ def render_shared(request, items):
     if _bypass(request, collector):
         return [render() for _, _, render in items]
     store = get_cache().store
-    found = store.get_parts([name for name, _, _ in items])
+    ahead = [_take(collector, name) for name, _, _ in items]
+    unread = [name for (name, _, _), (read_ahead, _) in zip(items, ahead, strict=True)
+              if not read_ahead]  # fmt: skip
+    found = dict(zip(unread, store.get_parts(unread), strict=True))
     try:
-        times = store.tag_times(set().union(*(part.tags for part in found if part)))
+        times = store.tag_times(set().union(*(part.tags for part in found.values() if part)))
     except LookupError:
-        found, times = [None] * len(items), {}
+        found, times = {}, {}
     out, rendered = [], []
-    for (name, named_tags, render), part in zip(items, found, strict=True):
-        if part is not None and _fresh_at(part, times):
+    for (name, named_tags, render), (read_ahead, part) in zip(items, ahead, strict=True):
+        if not read_ahead:
+            part = found.get(name)
+            if part is not None and not _fresh_at(part, times):
+                part = None
+        if part is not None:
             collector.tags.update(part.tags)
             out.append(mark_safe(part.html))  # noqa: S308 - stored from a rendered template
             continue
@@ -102,6 +193,13 @@ def render_shared(request, items):
     if rendered and not _used_csrf(request):
         store.set_parts(rendered)
     return out
+
+
+def _take(collector, name):
+    reading = collector.reading
+    if reading is None:
+        return False, None
+    return reading.take(name)
 
 
 def _fresh_at(part, times):

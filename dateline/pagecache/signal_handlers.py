@@ -3,10 +3,10 @@ deleted, and photos edited or deleted. Everything else announces itself with inv
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import rules
+from . import rules, tags
 from .invalidation import invalidate
 
 
@@ -46,11 +46,22 @@ def on_photo_deleted(sender, instance, **kwargs):
     invalidate({f"photo-{instance.pk}", "list-mediabank"}, hard=True)
 
 
+def on_restriction_changed(sender, instance, **kwargs):
+    # A page made private must not be served from any cache a moment longer: hard.
+    invalidate({tags.RESTRICTIONS}, hard=True)
+
+
 def register_signal_handlers():
     page_published.connect(on_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="pagecache_moved")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="pagecache_page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"pagecache_restriction_{signal is post_save}",
+        )
     photo = get_image_model()
     post_save.connect(on_photo_saved, sender=photo, dispatch_uid="pagecache_photo_saved")
     post_delete.connect(on_photo_deleted, sender=photo, dispatch_uid="pagecache_photo_deleted")

@@ -10,18 +10,25 @@ from contextlib import contextmanager
 
 _collector = contextvars.ContextVar("dateline_page_cache_tags", default=None)
 
+# Who may read a page is part of every page: a view restriction added or lifted anywhere
+# changes what pages, cards and links anonymous readers may see (signal_handlers.py). Rare
+# enough to refresh everything for, and then nothing is left out.
+RESTRICTIONS = "restrictions"
+
 
 class Collector:
-    __slots__ = ("tags", "paused")
+    __slots__ = ("tags", "paused", "reading")
 
     def __init__(self):
         self.tags = set()
         self.paused = 0
+        self.reading = None  # the kept parts read ahead for this page (rendercache.begin)
 
 
 def start():
     """Begin collecting for the current request; returns the collector."""
     collector = Collector()
+    collector.tags.add(RESTRICTIONS)
     _collector.set(collector)
     return collector
 
@@ -45,7 +52,7 @@ def reset(*names):
     collector = _collector.get()
     if collector is not None:
         collector.tags.clear()
-        collector.tags.update(names)
+        collector.tags.update((RESTRICTIONS, *names))
 
 
 @contextmanager
@@ -54,6 +61,7 @@ def nested():
     the surrounding collector gets it too."""
     outer = _collector.get()
     inner = Collector()
+    inner.reading = outer.reading if outer is not None else None
     token = _collector.set(inner)
     try:
         yield inner

@@ -52,7 +52,11 @@ class PartNode(template.Node):
         # Kept per page, as the page cache keys it (scheme, host, path, query): a part's tags
         # include what the page loaded before it, which only holds for the same page. And in
         # the edition's language, for the words of the templates.
-        url = keys.for_request(request, conf.get("IGNORED_PARAMS"))
+        collector = tags.current()
+        if collector is not None and collector.reading is not None:
+            url = collector.reading.url
+        else:
+            url = keys.for_request(request, conf.get("IGNORED_PARAMS"))
         name = ":".join([*values, translation.get_language() or "", url])
         return rendercache.render_part(request, name, lambda: self.nodelist.render(context))
 

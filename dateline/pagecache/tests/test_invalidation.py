@@ -211,3 +211,15 @@ def test_a_first_translation_reaches_the_edition_switcher_of_the_original(site, 
     page = client.get(urls["related"]).content.decode()
     assert 'rel="alternate" hreflang="ru"' in page  # the head's link to the translation
     assert f'<a href="{translated.url}" lang="ru"' in page  # and the edition switcher
+
+
+def test_restricting_an_article_takes_it_and_its_cards_out_of_every_stored_page(site, pages):
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=site.related, restriction_type=PageViewRestriction.LOGIN
+    )
+    refreshed_pages = refreshed(pages)
+    assert {"related", "article", "home", "defense"} <= refreshed_pages
+    restriction.delete()
+    assert {"related", "article", "home", "defense"} <= refreshed(pages)
