@@ -3,8 +3,8 @@ import sys
 import types
 from contextlib import contextmanager
 
+import django
 from django.conf import settings
-from django.core.asgi import get_asgi_application
 from wagtail.hooks import search_for_hooks
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.production")
@@ -60,7 +60,12 @@ def without_wagtail_v3_api():
 
 
 with without_wagtail_v3_api():
-    django_application = get_asgi_application()
+    django.setup(set_prefix=False)
+
+# Every Django view is synchronous: each request runs in one thread (dateline/handler.py).
+from dateline.handler import ThreadedASGIHandler  # noqa: E402
+
+django_application = ThreadedASGIHandler(settings.DATELINE_DJANGO_CONCURRENCY)
 # As after a full setup (the v3 API's registrations looked the snippets up): every app's
 # wagtail_hooks module loaded before the first request.
 search_for_hooks()
