@@ -24,6 +24,15 @@ from dateline.news.factories import (
 )
 from dateline.news.models import AuthorIndexPage, TopicIndexPage, TopicKind
 from dateline.news.sitetree import ensure_editions
+from dateline.pagecache import kept
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_other_tests():
+    """Rolling a test's transaction back sends no signal: objects a worker keeps between
+    requests (pagecache/kept.py) could outlive the rows they were read from."""
+    kept.clear()
+
 
 QUOTE_TEXT = "We will keep the northern route open every day of the winter, whatever it costs."
 CIRCUMSTANCE = "in an interview with the weekly Harbour Review on Thursday"

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
-from . import conf, tags
+from . import conf, kept, tags
 from .serving import get_cache
 
 
@@ -55,14 +55,16 @@ def _bypass(request, collector):
 
 
 class Reading:
-    """What one page request read of its kept parts before rendering."""
+    """What one page request read ahead: its kept parts, and the times of their tags and of
+    the objects kept in this worker (kept.py)."""
 
-    __slots__ = ("url", "found", "times", "used")
+    __slots__ = ("url", "found", "times", "checked", "used")
 
-    def __init__(self, url, found=None, times=None):
+    def __init__(self, url):
         self.url = url
-        self.found = found or {}
-        self.times = times or {}
+        self.found = {}
+        self.times = {}
+        self.checked = frozenset()  # the tags whose times were read
         self.used = []
 
     def take(self, name):
@@ -103,21 +105,21 @@ manifests = _Manifests()
 
 
 def begin(request, collector, url):
-    """Read the parts the last render of `url` used, and their tag times, in two round trips."""
-    if not conf.get("RENDER_CACHE"):
-        return
-    reading = collector.reading = Reading(url)
-    names = manifests.get(url)
-    if not names:
-        return
+    """Read the parts the last render of `url` used, then the times of their tags and of the
+    objects kept in this worker: two round trips to the store, whatever the page shows."""
+    reading = Reading(url)
     store = get_cache().store
-    found = store.get_parts(list(names))
+    names = manifests.get(url) if conf.get("RENDER_CACHE") else None
+    found = store.get_parts(list(names)) if names else []
+    check = kept.tags_to_check().union(*(part.tags for part in found if part))
     try:
-        times = store.tag_times(set().union(*(part.tags for part in found if part)))
+        times = store.tag_times(check) if check else {}
     except LookupError:
-        return
-    reading.found = dict(zip(names, found, strict=True))
-    reading.times = times
+        return  # no reading: everything is looked up and rendered afresh
+    if names:
+        reading.found = dict(zip(names, found, strict=True))
+    reading.times, reading.checked = times, frozenset(check)
+    collector.reading = reading
 
 
 def end(collector):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from . import tags
+
 
 @dataclass
 class Change:
@@ -54,6 +56,8 @@ def change_tags(change):
         change.tags.add(f"translations-{page.translation_key}")
     if change.kind in ("unpublish", "delete"):
         change.hard = True
+    if page.depth <= 2:
+        change.tags.add(tags.SITE_ROOTS)  # an edition's home: where its URLs start
     if change.kind != "publish" or change.old_parent_id is not None:
         parent_id = page.get_parent().pk if page.depth > 1 else None
         change.tags.update(f"children-{pk}" for pk in (parent_id, change.old_parent_id) if pk)

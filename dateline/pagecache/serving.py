@@ -239,6 +239,7 @@ class PageCache:
         self.store.clear()
         self.local.clear()
         self.hot.clear()
+        _forget_worker_state()
 
 
 _NOT_STORED = {
@@ -328,3 +329,12 @@ def reset_cache():
     """Forget the configured cache (tests change settings)."""
     global _cache
     _cache = None
+    _forget_worker_state()
+
+
+def _forget_worker_state():
+    """What workers keep, checked against tag times the store no longer has."""
+    from . import kept, rendercache
+
+    kept.clear()
+    rendercache.manifests.clear()

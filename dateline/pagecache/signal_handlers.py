@@ -2,8 +2,9 @@
 deleted, and photos edited or deleted. Everything else announces itself with invalidate()."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import rules, tags
@@ -51,6 +52,34 @@ def on_restriction_changed(sender, instance, **kwargs):
     invalidate({tags.RESTRICTIONS}, hard=True)
 
 
+# Sites, locales and site settings are kept in workers between requests (kept.py); settings
+# are also shown on pages, which carry their tag.
+def on_site_changed(sender, instance, **kwargs):
+    invalidate({tags.SITES, tags.SITE_ROOTS}, hard=True)
+
+
+def on_locale_changed(sender, instance, **kwargs):
+    invalidate({"locales"})
+
+
+def on_settings_saved(sender, instance, created, **kwargs):
+    # Created with its defaults on first use (for_site's get_or_create): nothing shown changes.
+    if isinstance(instance, BaseSiteSetting) and not created:
+        invalidate({tags.SETTINGS})
+
+
+def on_page_created(sender, instance, created, **kwargs):
+    # A new edition's home (a translation of a site's root page), even as a draft, has a root
+    # path; one published, moved or deleted is a change (rules.change_tags).
+    if (
+        created
+        and isinstance(instance, Page)
+        and instance.depth is not None
+        and instance.depth <= 2
+    ):
+        invalidate({tags.SITE_ROOTS})
+
+
 def register_signal_handlers():
     page_published.connect(on_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="pagecache_unpublished")
@@ -62,6 +91,12 @@ def register_signal_handlers():
             sender=PageViewRestriction,
             dispatch_uid=f"pagecache_restriction_{signal is post_save}",
         )
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        signal.connect(on_site_changed, sender=Site, dispatch_uid=f"pagecache_site_{name}")
+        signal.connect(on_locale_changed, sender=Locale, dispatch_uid=f"pagecache_locale_{name}")
+    post_save.connect(on_settings_saved, dispatch_uid="pagecache_settings_saved")
+    post_save.connect(on_page_created, dispatch_uid="pagecache_root_page_created")
     photo = get_image_model()
     post_save.connect(on_photo_saved, sender=photo, dispatch_uid="pagecache_photo_saved")
     post_delete.connect(on_photo_deleted, sender=photo, dispatch_uid="pagecache_photo_deleted")

@@ -11,9 +11,16 @@ from contextlib import contextmanager
 _collector = contextvars.ContextVar("dateline_page_cache_tags", default=None)
 
 # Who may read a page is part of every page: a view restriction added or lifted anywhere
-# changes what pages, cards and links anonymous readers may see (signal_handlers.py). Rare
-# enough to refresh everything for, and then nothing is left out.
+# changes what pages, cards and links anonymous readers may see (signal_handlers.py). So is
+# the site a page is served for (its host name is in every link). Both are rare enough to
+# refresh everything for, and then nothing is left out.
 RESTRICTIONS = "restrictions"
+SITES = "sites"
+EVERY_PAGE = (RESTRICTIONS, SITES)
+# Site settings (the newsroom's public history...): on the pages that show them.
+SETTINGS = "settings"
+# The site root paths (where each edition's home is): kept in workers, not on pages.
+SITE_ROOTS = "site-roots"
 
 
 class Collector:
@@ -28,7 +35,7 @@ class Collector:
 def start():
     """Begin collecting for the current request; returns the collector."""
     collector = Collector()
-    collector.tags.add(RESTRICTIONS)
+    collector.tags.update(EVERY_PAGE)
     _collector.set(collector)
     return collector
 
@@ -52,7 +59,7 @@ def reset(*names):
     collector = _collector.get()
     if collector is not None:
         collector.tags.clear()
-        collector.tags.update((RESTRICTIONS, *names))
+        collector.tags.update((*EVERY_PAGE, *names))
 
 
 @contextmanager

@@ -3,11 +3,11 @@ from functools import cache, cached_property
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from dateline.news import memo
-from dateline.news.siteroots import RequestSiteRootPathsMixin
-from dateline.pagecache import tags
+from dateline.news.siteroots import SITE_TAGS, RequestSiteRootPathsMixin
+from dateline.pagecache import kept, tags
 
 
 class EditionPageMixin(RequestSiteRootPathsMixin):
@@ -17,14 +17,32 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
     # child's own table instead of Wagtail's two (the page row, then its specific row).
     routing_child_model = None
 
+    # Children kept in the worker between requests (the home's sections and indexes: few,
+    # seldom changed, on every URL's way); others are looked up per request.
+    keep_routed_children = False
+
     def route(self, request, path_components):
         if path_components and self.routing_child_model:
-            model = apps.get_model(self.routing_child_model)
-            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            child = self.routing_child(path_components[0])
             if child is not None:
                 child._cached_parent_obj = self
                 return self.routed_child(child).route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def routing_child(self, slug):
+        """The live or draft child at slug (route() checks it is live), or None."""
+        model = apps.get_model(self.routing_child_model)
+        if not self.keep_routed_children:
+            return model.objects.child_of(self).filter(slug=slug).first()
+
+        def load():
+            child = Page.objects.child_of(self).filter(slug=slug).first()
+            return child.specific if child is not None else None
+
+        def child_tags(child):
+            return {f"page-{child.pk}", f"page-{self.pk}", *SITE_TAGS}
+
+        return kept.remember(("child", self.pk, slug), child_tags, load, copied=True)
 
     def routed_child(self, child):
         return child
@@ -77,9 +95,10 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
 
         from .querysets import restricted_pages
 
-        # Wagtail checks this page and its ancestors on every request; a site without any
-        # restriction (the usual case) can say so from the memo the listings use anyway.
-        if not restricted_pages():
+        # Wagtail checks this page and its ancestors on every request (two queries); the
+        # restricted pages the listings use anyway (kept in the worker) say whether any of
+        # them is restricted at all.
+        if not any(self.path.startswith(page.path) for page in restricted_pages()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -113,6 +132,10 @@ def active_locale():
 
 def locale_for(language_code):
     """The locale of an edition's language, looked up once per request; DoesNotExist if none."""
+    key = ("locale", language_code)
     return memo.remember(
-        ("locale", language_code), lambda: Locale.objects.get_for_language(language_code)
+        key,
+        lambda: kept.remember(
+            key, {"locales"}, lambda: Locale.objects.get_for_language(language_code)
+        ),
     )

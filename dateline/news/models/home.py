@@ -40,6 +40,7 @@ class HomePage(EditionPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.AuthorIndexPage"]
     routing_child_model = "news.SectionPage"
+    keep_routed_children = True
 
     class Meta:
         verbose_name = _("edition home page")

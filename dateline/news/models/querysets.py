@@ -4,6 +4,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS
 from dateline.news import memo
+from dateline.pagecache import kept, tags
 
 
 class ReaderPageQuerySet(PageQuerySet):
@@ -23,7 +24,10 @@ class ReaderPageQuerySet(PageQuerySet):
 def restricted_pages():
     """The pages with a view restriction (path and depth only). Asked by every card, quote
     and link of a page: looked up once per request."""
-    return memo.remember("restricted-pages", _restricted_pages)
+    return memo.remember(
+        "restricted-pages",
+        lambda: kept.remember("restricted-pages", {tags.RESTRICTIONS}, _restricted_pages),
+    )
 
 
 def _restricted_pages():
