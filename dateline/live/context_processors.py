@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import translation
 
+from dateline.pagecache import kept
+
 from .stream import edition_channel, rendered_last_id, stream_url
 
 logger = logging.getLogger(__name__)
@@ -24,14 +26,25 @@ class LiveContext:
 
     @cached_property
     def alert(self):
-        from .alerts import current_alert
+        from .alerts import CACHE_TIMEOUT, banner_slot, current_alert
 
-        try:
-            return current_alert(self.language)
-        except DatabaseError:
-            # The error pages extend the base layout too: they must render without a database.
-            logger.warning("live: no alert banner, the database failed", exc_info=True)
-            return None
+        def load():
+            try:
+                return (current_alert(self.language),)
+            except DatabaseError:
+                # The error pages extend the base layout too: they must render without a
+                # database.
+                logger.warning("live: no alert banner, the database failed", exc_info=True)
+                return None
+
+        # Kept in the worker until the banner changes (its slot's tag), as long as the cache.
+        found = kept.remember(
+            ("live-alert", self.language),
+            {banner_slot(self.language)},
+            load,
+            max_age=CACHE_TIMEOUT,
+        )
+        return found[0] if found else None
 
     @cached_property
     def edition_stream(self):
@@ -39,7 +52,18 @@ class LiveContext:
 
     @cached_property
     def edition_last_id(self):
-        return rendered_last_id(edition_channel(self.language))
+        from .alerts import CACHE_TIMEOUT, banner_slot
+
+        # Only alerts are sent on an edition's channel, and announce() marks the banner's tag
+        # before sending: an id kept from before is at worst older, and a reader connecting
+        # with it is sent the newest alert again.
+        channel = edition_channel(self.language)
+        return kept.remember(
+            ("live-last-id", channel),
+            {banner_slot(self.language)},
+            lambda: rendered_last_id(channel),
+            max_age=CACHE_TIMEOUT,
+        )
 
 
 def live(request):

@@ -17,18 +17,23 @@ asked to (model instances a request may change), never the kept object itself.
 import copy
 import threading
 import time
+from collections import OrderedDict
 
 from . import tags
 
 _MISSING = object()
-MAX_ENTRIES = 2000
+# Entries per group, least recently used first out: few sites, locales and sections; the
+# pages readers are reading now (an article in the news), each with its body.
+LIMITS = {"config": 2000, "pages": 128}
 # Recomputed at least this often (seconds) whatever the tags say: a change made without a
 # signal (a bulk update) and a tag time the store has forgotten are not trusted for longer.
 MAX_AGE = 300
 
-_entries = {}  # key -> (value, tags, computed_at)
+# key -> (value, tags, computed_at, max_age)
+_entries = {group: OrderedDict() for group in LIMITS}
 _tags = set()  # every tag of every entry: what each request reads the times of
 _lock = threading.Lock()
+_now = time.time
 
 
 def tags_to_check():
@@ -40,8 +45,8 @@ def _reading():
     return collector.reading if collector is not None else None
 
 
-def _is_fresh(reading, entry_tags, computed_at):
-    if time.time() - computed_at > MAX_AGE:
+def _is_fresh(reading, entry_tags, computed_at, max_age):
+    if _now() - computed_at > max_age:
         return False
     for tag in entry_tags:
         if tag not in reading.checked:
@@ -52,42 +57,59 @@ def _is_fresh(reading, entry_tags, computed_at):
     return True
 
 
-def get(key, default=None):
+def get(key, default=None, group="config"):
     """The kept value if it is fresh for this request, else default."""
     reading = _reading()
-    entry = _entries.get(key) if reading is not None else None
-    if entry is None or not _is_fresh(reading, entry[1], entry[2]):
+    entries = _entries[group]
+    entry = entries.get(key) if reading is not None else None
+    if entry is None or not _is_fresh(reading, *entry[1:]):
         return default
+    if group != "config":
+        with _lock:
+            if key in entries:
+                entries.move_to_end(key)
     return entry[0]
 
 
-def put(key, entry_tags, value, computed_at):
-    """Keep value, computed at computed_at (time.time() before it was looked up)."""
+def put(key, entry_tags, value, computed_at, group="config", max_age=None):
+    """Keep value, computed at computed_at (time.time() before it was looked up), for
+    max_age seconds at most (MAX_AGE by default)."""
     if _reading() is None:
         return
+    entries = _entries[group]
     with _lock:
-        if len(_entries) >= MAX_ENTRIES and key not in _entries:
-            _entries.clear()
+        entries[key] = (value, frozenset(entry_tags), computed_at, max_age or MAX_AGE)
+        entries.move_to_end(key)
+        while len(entries) > LIMITS[group]:
+            entries.popitem(last=False)
+        # Tags of entries gone stay checked until the next clear(): a few dozen keys at most
+        # are read with each page's parts in the same round trip.
+        if len(_tags) > 4 * sum(LIMITS.values()):
             _tags.clear()
-        _entries[key] = (value, frozenset(entry_tags), computed_at)
+            for kept in _entries.values():
+                for _, entry_tags_, _, _ in kept.values():
+                    _tags.update(entry_tags_)
         _tags.update(entry_tags)
 
 
-def remember(key, entry_tags, compute, copied=False):
+def remember(key, entry_tags, compute, copied=False, group="config", max_age=None):
     """compute(), kept in this worker while entry_tags are unchanged (see above).
 
     entry_tags may be a function of the value. With copied=True each caller gets a shallow
-    copy (a model instance of its own)."""
-    value = get(key, _MISSING)
+    copy (a model instance of its own). group="pages" for pages readers read (bounded).
+    None is not kept."""
+    value = get(key, _MISSING, group)
     if value is _MISSING:
-        computed_at = time.time()
+        computed_at = _now()
         value = compute()
         if value is not None:
-            put(key, entry_tags(value) if callable(entry_tags) else entry_tags, value, computed_at)
+            entry_tags = entry_tags(value) if callable(entry_tags) else entry_tags
+            put(key, entry_tags, value, computed_at, group, max_age)
     return copy.copy(value) if copied and value is not None else value
 
 
 def clear():
     with _lock:
-        _entries.clear()
+        for entries in _entries.values():
+            entries.clear()
         _tags.clear()

@@ -58,7 +58,7 @@ class Reading:
     """What one page request read ahead: its kept parts, and the times of their tags and of
     the objects kept in this worker (kept.py)."""
 
-    __slots__ = ("url", "found", "times", "checked", "used")
+    __slots__ = ("url", "found", "times", "checked", "used", "part_tags")
 
     def __init__(self, url):
         self.url = url
@@ -66,6 +66,7 @@ class Reading:
         self.times = {}
         self.checked = frozenset()  # the tags whose times were read
         self.used = []
+        self.part_tags = set()  # of the parts used, as read or rendered
 
     def take(self, name):
         """(True, the part if kept and fresh else None) when read ahead; (False, None) if not."""
@@ -74,12 +75,14 @@ class Reading:
             return False, None
         part = self.found[name]
         if part is not None and _fresh_at(part, self.times):
+            self.part_tags.update(part.tags)
             return True, part
         return True, None
 
 
 class _Manifests:
-    """The names of the parts each URL's last render used, in this worker (bounded)."""
+    """The names of the parts each URL's last render used, and their tags as they were read,
+    in this worker (bounded)."""
 
     def __init__(self, max_urls=4096):
         self.max_urls = max_urls
@@ -105,30 +108,41 @@ manifests = _Manifests()
 
 
 def begin(request, collector, url):
-    """Read the parts the last render of `url` used, then the times of their tags and of the
-    objects kept in this worker: two round trips to the store, whatever the page shows."""
+    """Read the parts the last render of `url` used with the times of their tags and of the
+    objects kept in this worker: one round trip to the store (two when a part has tags the
+    last render did not know)."""
     reading = Reading(url)
     store = get_cache().store
-    names = manifests.get(url) if conf.get("RENDER_CACHE") else None
-    found = store.get_parts(list(names)) if names else []
-    check = kept.tags_to_check().union(*(part.tags for part in found if part))
+    names, known = manifests.get(url) or ((), frozenset())
+    if not conf.get("RENDER_CACHE"):
+        names, known = (), frozenset()
+    check = kept.tags_to_check() | known
     try:
-        times = store.tag_times(check) if check else {}
+        found, times = store.parts_and_times(names, check)
+        unknown = set().union(*(part.tags for part in found if part)) - check
+        if unknown:
+            times = {**times, **store.tag_times(unknown)}
+            check |= unknown
     except LookupError:
         return  # no reading: everything is looked up and rendered afresh
-    if names:
-        reading.found = dict(zip(names, found, strict=True))
+    reading.found = dict(zip(names, found, strict=True))
     reading.times, reading.checked = times, frozenset(check)
     collector.reading = reading
 
 
 def end(collector):
+    """Remember which parts this render used, and their tags, for the next of its URL."""
     reading = collector.reading
     if reading is None:
         return
-    used = tuple(dict.fromkeys(reading.used))
-    if used and used != manifests.get(reading.url):
-        manifests.put(reading.url, used)
+    manifest = (tuple(dict.fromkeys(reading.used)), frozenset(reading.part_tags))
+    if manifest[0] and manifest != manifests.get(reading.url):
+        manifests.put(reading.url, manifest)
+
+
+def _seen(collector, part):
+    if collector.reading is not None:
+        collector.reading.part_tags.update(part.tags)
 
 
 def render_part(request, name, render):
@@ -145,11 +159,14 @@ def render_part(request, name, render):
             part = None
     if part is not None:
         collector.tags.update(part.tags)
+        _seen(collector, part)
         return mark_safe(part.html)  # noqa: S308 - stored from a rendered, escaped template
     rendered_at = time.time()
     html = render()
     if not _used_csrf(request):
-        store.set_part(name, Part(str(html), frozenset(collector.tags), rendered_at))
+        part = Part(str(html), frozenset(collector.tags), rendered_at)
+        store.set_part(name, part)
+        _seen(collector, part)
     return html
 
 
@@ -183,6 +200,7 @@ def render_shared(request, items):
                 part = None
         if part is not None:
             collector.tags.update(part.tags)
+            _seen(collector, part)
             out.append(mark_safe(part.html))  # noqa: S308 - stored from a rendered template
             continue
         rendered_at = time.time()
@@ -191,6 +209,7 @@ def render_shared(request, items):
         part_tags = frozenset(named_tags) | frozenset(inner.tags)
         collector.tags.update(part_tags)
         rendered.append((name, Part(str(html), part_tags, rendered_at)))
+        _seen(collector, rendered[-1][1])
         out.append(html)
     if rendered and not _used_csrf(request):
         store.set_parts(rendered)

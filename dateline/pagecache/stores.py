@@ -195,6 +195,9 @@ class MemoryStore(_PartsByOne):
     def get_parts(self, names):
         return [self.parts.get(name, touch=True) for name in names]
 
+    def parts_and_times(self, names, tags):
+        return self.get_parts(names), self.tag_times(tags)
+
     def set_parts(self, items):
         for name, part in items:
             self.parts.put(name, part)
@@ -316,6 +319,23 @@ class RedisStore(_PartsByOne):
         if raw is None:
             return [None] * len(names)
         return [_loads(value, "part", name) for name, value in zip(names, raw, strict=True)]
+
+    def parts_and_times(self, names, tags):
+        """get_parts(names) and tag_times(tags) in one round trip."""
+        names, tags = list(names), list(tags)
+
+        def read():
+            pipe = self.client.pipeline(transaction=False)
+            pipe.mget([self._k("p", n) for n in names] or [self._k("p", "-")])
+            pipe.mget([self._k("t", t) for t in tags] or [self._k("t", "-")])
+            return pipe.execute()
+
+        raw = self.breaker.call(read)
+        if raw is None:
+            raise LookupError("parts and tag times unavailable")
+        parts = [_loads(value, "part", name) for name, value in zip(names, raw[0], strict=False)]
+        times = {t: _parse_tag_time(v) for t, v in zip(tags, raw[1], strict=False) if v}
+        return parts, times
 
     def set_parts(self, items):
         def write():

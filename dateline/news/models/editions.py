@@ -3,6 +3,7 @@ from functools import cache, cached_property
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 from dateline.news import memo
@@ -17,8 +18,10 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
     # child's own table instead of Wagtail's two (the page row, then its specific row).
     routing_child_model = None
 
-    # Children kept in the worker between requests (the home's sections and indexes: few,
-    # seldom changed, on every URL's way); others are looked up per request.
+    # Where a URL leads below this page: sections and indexes below the home, articles below
+    # sections, topics and authors below their indexes. Kept in the worker (pagecache/kept.py)
+    # until published, moved or deleted: the home's few children always, the pages being
+    # read now (an article in the news) up to a bound.
     keep_routed_children = False
 
     def route(self, request, path_components):
@@ -30,19 +33,25 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
         return super().route(request, path_components)
 
     def routing_child(self, slug):
-        """The live or draft child at slug (route() checks it is live), or None."""
-        model = apps.get_model(self.routing_child_model)
-        if not self.keep_routed_children:
-            return model.objects.child_of(self).filter(slug=slug).first()
+        """The live or draft child at slug (route() checks it is live), or None; a copy of
+        the one kept in the worker."""
 
         def load():
-            child = Page.objects.child_of(self).filter(slug=slug).first()
-            return child.specific if child is not None else None
+            if self.keep_routed_children:
+                child = Page.objects.child_of(self).filter(slug=slug).order_by().first()
+                return child.specific if child is not None else None
+            model = apps.get_model(self.routing_child_model)
+            # Siblings have distinct slugs: no ordering to compile (half of the query's cost).
+            # Bodies are loaded by the request that renders them, each into its own copy: a
+            # kept body would hold the photos it showed when it was first read.
+            children = model.objects.child_of(self).filter(slug=slug).order_by()
+            return next(iter(children.defer(*stream_fields(model))[:1]), None)
 
         def child_tags(child):
             return {f"page-{child.pk}", f"page-{self.pk}", *SITE_TAGS}
 
-        return kept.remember(("child", self.pk, slug), child_tags, load, copied=True)
+        group = "config" if self.keep_routed_children else "pages"
+        return kept.remember(("child", self.pk, slug), child_tags, load, copied=True, group=group)
 
     def routed_child(self, child):
         return child
@@ -139,3 +148,8 @@ def locale_for(language_code):
             key, {"locales"}, lambda: Locale.objects.get_for_language(language_code)
         ),
     )
+
+
+@cache
+def stream_fields(model):
+    return [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField)]

@@ -40,7 +40,7 @@ class HomePage(EditionPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.AuthorIndexPage"]
     routing_child_model = "news.SectionPage"
-    keep_routed_children = True
+    keep_routed_children = True  # any child type, kept without bound: few
 
     class Meta:
         verbose_name = _("edition home page")

@@ -30,11 +30,29 @@ def queries(client, url, settings):
     return len(captured)
 
 
-def test_an_article_renders_with_one_query_when_its_parts_are_kept(site, client, settings):
+def test_an_article_renders_without_a_query_when_it_and_its_parts_are_kept(site, client, settings):
     settings.DATELINE_PAGE_CACHE = getattr(settings, "DATELINE_PAGE_CACHE", {})
     # The world has a restricted article elsewhere: this one is checked without a query.
     assert PageViewRestriction.objects.exists()
-    assert queries(client, site.article.url, settings) == 1
+    assert queries(client, site.article.url, settings) == 0
+
+
+def test_an_edited_article_is_read_again(site, client):
+    assert "Council keeps" in client.get(site.article.url).content.decode()
+    publish(site.article, title="Council closes the northern ferry route")
+    html = client.get(site.article.url).content.decode()
+    assert "Council closes the northern ferry route" in html
+    assert "Council keeps" not in html
+
+
+def test_a_kept_article_shows_the_new_credit_of_a_photo_in_its_body(site, client):
+    """A kept article holds no body: the body part, refreshed when its photo changes, reads
+    the photo again."""
+    assert "Ines Varga-Holm" not in client.get(site.article.url).content.decode()
+    photo = site.body_photo
+    photo.photographer = "Ines Varga-Holm"
+    photo.save()
+    assert "Ines Varga-Holm" in client.get(site.article.url).content.decode()
 
 
 def test_a_renamed_section_moves_its_articles_at_once(site, client):

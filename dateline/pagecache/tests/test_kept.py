@@ -1,5 +1,7 @@
 """Objects kept in a worker between requests (kept.py): used while their tags are unchanged."""
 
+import time
+
 import pytest
 
 from dateline.pagecache import kept, rendercache, tags
@@ -71,9 +73,14 @@ def test_each_caller_gets_its_own_copy_when_asked(request_reading):
 def test_nothing_is_trusted_beyond_its_age(request_reading, monkeypatch):
     request_reading()
     kept.remember("thing", {"sites"}, lambda: Thing(1))
-    monkeypatch.setattr(kept, "MAX_AGE", -1)
+    kept.remember("alert", {"sites"}, lambda: Thing(1), max_age=60)
+    now = time.time()
+    monkeypatch.setattr(kept, "_now", lambda: now + 61)
     request_reading()
-    assert kept.remember("thing", {"sites"}, lambda: Thing(2)).n == 2
+    assert kept.remember("thing", {"sites"}, lambda: Thing(2)).n == 1
+    assert kept.remember("alert", {"sites"}, lambda: Thing(2)).n == 2
+    monkeypatch.setattr(kept, "_now", lambda: now + kept.MAX_AGE + 1)
+    assert kept.remember("thing", {"sites"}, lambda: Thing(3)).n == 3
 
 
 def test_clearing_the_page_cache_forgets_what_workers_keep(request_reading):
