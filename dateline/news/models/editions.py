@@ -33,18 +33,19 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
         return super().route(request, path_components)
 
     def routing_child(self, slug):
-        """The live or draft child at slug (route() checks it is live), or None; a copy of
-        the one kept in the worker."""
+        """The live child at slug, or None; a copy of the one kept in the worker."""
 
         def load():
+            # Live pages only: a draft deleted and another published at the same address
+            # would not be told apart (drafts are routed, to a 404, the Wagtail way).
             if self.keep_routed_children:
-                child = Page.objects.child_of(self).filter(slug=slug).order_by().first()
+                child = Page.objects.child_of(self).filter(slug=slug, live=True).first()
                 return child.specific if child is not None else None
             model = apps.get_model(self.routing_child_model)
             # Siblings have distinct slugs: no ordering to compile (half of the query's cost).
             # Bodies are loaded by the request that renders them, each into its own copy: a
             # kept body would hold the photos it showed when it was first read.
-            children = model.objects.child_of(self).filter(slug=slug).order_by()
+            children = model.objects.child_of(self).filter(slug=slug, live=True).order_by()
             return next(iter(children.defer(*stream_fields(model))[:1]), None)
 
         def child_tags(child):

@@ -98,3 +98,15 @@ def test_the_public_history_setting_shows_on_articles_at_once(site, client):
     settings_.public_history = False
     settings_.save()
     assert history not in client.get(site.article.url).content.decode()
+
+
+def test_an_address_freed_by_a_deleted_draft_serves_the_article_published_there(site, client):
+    from dateline.news.factories import ArticlePageFactory
+
+    url = site.draft.url
+    assert client.get(url).status_code == 404
+    slug = site.draft.slug
+    site.draft.delete()
+    article = ArticlePageFactory(parent=site.politics, slug=slug, title="Budget cuts announced")
+    article.save_revision().publish()
+    assert client.get(url).status_code == 200
