@@ -31,13 +31,16 @@ MAX_AGE = 300
 
 # key -> (value, tags, computed_at, max_age)
 _entries = {group: OrderedDict() for group in LIMITS}
-_tags = set()  # every tag of every entry: what each request reads the times of
+# The tags of the config group's entries, which every request reads the times of (a few
+# dozen); a kept page's tags are read by the requests of the URLs that used it last time
+# (rendercache's manifests).
+_config_tags = frozenset()
 _lock = threading.Lock()
 _now = time.time
 
 
 def tags_to_check():
-    return set(_tags)
+    return _config_tags
 
 
 def _reading():
@@ -62,7 +65,10 @@ def get(key, default=None, group="config"):
     reading = _reading()
     entries = _entries[group]
     entry = entries.get(key) if reading is not None else None
-    if entry is None or not _is_fresh(reading, *entry[1:]):
+    if entry is None:
+        return default
+    reading.kept_tags.update(entry[1])
+    if not _is_fresh(reading, *entry[1:]):
         return default
     if group != "config":
         with _lock:
@@ -74,22 +80,20 @@ def get(key, default=None, group="config"):
 def put(key, entry_tags, value, computed_at, group="config", max_age=None):
     """Keep value, computed at computed_at (time.time() before it was looked up), for
     max_age seconds at most (MAX_AGE by default)."""
-    if _reading() is None:
+    global _config_tags
+    reading = _reading()
+    if reading is None:
         return
+    entry_tags = frozenset(entry_tags)
+    reading.kept_tags.update(entry_tags)
     entries = _entries[group]
     with _lock:
-        entries[key] = (value, frozenset(entry_tags), computed_at, max_age or MAX_AGE)
+        entries[key] = (value, entry_tags, computed_at, max_age or MAX_AGE)
         entries.move_to_end(key)
         while len(entries) > LIMITS[group]:
             entries.popitem(last=False)
-        # Tags of entries gone stay checked until the next clear(): a few dozen keys at most
-        # are read with each page's parts in the same round trip.
-        if len(_tags) > 4 * sum(LIMITS.values()):
-            _tags.clear()
-            for kept in _entries.values():
-                for _, entry_tags_, _, _ in kept.values():
-                    _tags.update(entry_tags_)
-        _tags.update(entry_tags)
+        if group == "config" and not entry_tags <= _config_tags:
+            _config_tags = frozenset().union(*(entry[1] for entry in entries.values()))
 
 
 def remember(key, entry_tags, compute, copied=False, group="config", max_age=None):
@@ -109,7 +113,8 @@ def remember(key, entry_tags, compute, copied=False, group="config", max_age=Non
 
 
 def clear():
+    global _config_tags
     with _lock:
         for entries in _entries.values():
             entries.clear()
-        _tags.clear()
+        _config_tags = frozenset()

@@ -58,7 +58,7 @@ class Reading:
     """What one page request read ahead: its kept parts, and the times of their tags and of
     the objects kept in this worker (kept.py)."""
 
-    __slots__ = ("url", "found", "times", "checked", "used", "part_tags")
+    __slots__ = ("url", "found", "times", "checked", "used", "part_tags", "kept_tags")
 
     def __init__(self, url):
         self.url = url
@@ -67,6 +67,7 @@ class Reading:
         self.checked = frozenset()  # the tags whose times were read
         self.used = []
         self.part_tags = set()  # of the parts used, as read or rendered
+        self.kept_tags = set()  # of the objects kept in the worker it used (kept.py)
 
     def take(self, name):
         """(True, the part if kept and fresh else None) when read ahead; (False, None) if not."""
@@ -108,14 +109,14 @@ manifests = _Manifests()
 
 
 def begin(request, collector, url):
-    """Read the parts the last render of `url` used with the times of their tags and of the
-    objects kept in this worker: one round trip to the store (two when a part has tags the
-    last render did not know)."""
+    """Read the parts the last render of `url` used with the times of their tags, of the
+    objects kept in the worker it used and of those every request uses: one round trip to
+    the store (two when a part has tags the last render did not know)."""
     reading = Reading(url)
     store = get_cache().store
     names, known = manifests.get(url) or ((), frozenset())
     if not conf.get("RENDER_CACHE"):
-        names, known = (), frozenset()
+        names = ()
     check = kept.tags_to_check() | known
     try:
         found, times = store.parts_and_times(names, check)
@@ -135,8 +136,11 @@ def end(collector):
     reading = collector.reading
     if reading is None:
         return
-    manifest = (tuple(dict.fromkeys(reading.used)), frozenset(reading.part_tags))
-    if manifest[0] and manifest != manifests.get(reading.url):
+    manifest = (
+        tuple(dict.fromkeys(reading.used)),
+        frozenset(reading.part_tags | reading.kept_tags) - kept.tags_to_check(),
+    )
+    if manifest != manifests.get(reading.url):
         manifests.put(reading.url, manifest)
 
 

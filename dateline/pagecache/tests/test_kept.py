@@ -89,3 +89,14 @@ def test_clearing_the_page_cache_forgets_what_workers_keep(request_reading):
     get_cache().clear()  # the store forgot its tag times: kept objects cannot be checked
     request_reading()
     assert kept.remember("thing", {"sites"}, lambda: Thing(2)).n == 2
+
+
+@pytest.mark.django_db
+def test_a_kept_page_is_checked_by_the_requests_of_its_own_url_only(site, client):
+    client.get(site.article.url)
+    # Every request reads the times of the sites', locales' and sections' tags; a kept
+    # article's own are read by the next request of its address, with its parts.
+    assert f"page-{site.article.pk}" not in kept.tags_to_check()
+    _, known = rendercache.manifests.get(f"http://testserver{site.article.url}")
+    assert f"page-{site.article.pk}" in known
+    assert f"page-{site.politics.pk}" in kept.tags_to_check()
