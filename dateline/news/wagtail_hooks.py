@@ -3,7 +3,8 @@ from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.db import connections, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Lower, StrIndex
 from django.forms import CheckboxSelectMultiple
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,20 @@ from .models import ArticlePage
 # ("10,000+ articles"), and Wagtail's "Page N of M" stops at the cap.
 COUNT_CAP = 10_000
 SEARCH_COUNT_CAP = 500
+
+# A word of the search that every matching title holds as it is, lowercased: ASCII letters
+# and digits are one word to PostgreSQL's parser and lowercase alike in a title and a query.
+PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def title_word_to_look_for(query):
+    """The longest plain word of a search (split as Wagtail splits it), or None.
+
+    Every title that matches the search holds it as lowercase text: the word is a whole word
+    of the title or, typed last, the beginning of one.
+    """
+    words = [word for word in re.split(r"[\s\-]+", query) if PLAIN_WORD.fullmatch(word)]
+    return max(words, key=len, default=None)
 
 
 @contextmanager
@@ -60,10 +75,14 @@ class CappedCountPaginator(WagtailPaginator):
             return rows.order_by().values("pk")[: self.cap + 1].count()
         return len(rows[: self.cap + 1])
 
-    def _get_page(self, object_list, *args, **kwargs):
+    def get_page(self, number):
+        # Counted and read in one transaction without parallel workers: a capped count of a
+        # search, planned in parallel, waited 15-20 ms for workers to stop 501 rows early.
         with without_parallel_workers(self.object_list):
-            object_list = list(object_list)
-        return super()._get_page(object_list, *args, **kwargs)
+            return super().get_page(number)
+
+    def _get_page(self, object_list, *args, **kwargs):
+        return super()._get_page(list(object_list), *args, **kwargs)
 
     @cached_property
     def count(self):
@@ -130,7 +149,18 @@ class ArticleIndexView(IndexView):
         # Wagtail's database backends give their search as a queryset (the listing's, with
         # the match as one more condition): the paginator counts it as it counts the
         # listing, keys only and capped, instead of reading the first 500 results whole.
-        return results.get_queryset()
+        rows = results.get_queryset()
+        word = title_word_to_look_for(self.search_query)
+        if word is None or connections[rows.db].vendor != "postgresql":
+            return rows
+        # The newest-first walk tested every title with to_tsvector (4.7 us a title): a
+        # rare word ("skarra", 1 title in 225) read ~11,000 titles in 50 ms for a page.
+        # Looking for the word in the lowercased title first costs a fifth of that, and only
+        # the titles that hold it are parsed. The results are the same: a title without the
+        # word cannot match. PostgreSQL reckons the look-up keeps a third of the rows, so a
+        # word it expects in fewer than ~3,000 titles is found through the title index.
+        found_at = StrIndex(Lower("title"), Value(word.lower()))
+        return rows.alias(_word_at=found_at).filter(_word_at__gt=0)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         cap = SEARCH_COUNT_CAP if self.is_searching else COUNT_CAP

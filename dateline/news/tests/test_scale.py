@@ -298,6 +298,9 @@ class TestNewsroomArticlesListing:
             "Harb",
             "zebra",
             "ferry zebra",  # every word must be there
+            "imetable",  # inside a word: not the beginning of one
+            "part 1",  # "1" typed last: 1, 10, 11...
+            "ferry's",
         ],
     )
     def test_search_finds_what_wagtails_index_finds(self, site, admin_client, archive, query):
@@ -310,6 +313,82 @@ class TestNewsroomArticlesListing:
         assert len(found) == len(expected)
         if query.startswith(("timetable", "ferry timet", "changes")):
             assert expected == {article.pk for article in archive.made}
+
+    def test_a_rare_word_is_found_newest_first_with_its_count(
+        self, site, admin_client, archive, pages_of
+    ):
+        """A word in few titles, among many without it: every match, newest first, counted.
+
+        Titles that hold its letters otherwise (inside another word, apart) are not matches.
+        """
+        pages_of(per_page=2, cap=4)
+        section = archive(8)
+        now = timezone.now()
+        titles_and_hours = [
+            ("Research ship Skarra returns", 7),
+            ("Hull of the SKARRA repainted", 2),
+            ("Unskarra is not the ship", 1),
+            ("Skarrafjord divers find a wreck", 40),
+            ("Skar ra, two words", 3),
+            ("Students sail on the skarra", 12),
+        ]
+        made = [
+            ArticlePageFactory(
+                parent=section,
+                title=title,
+                latest_revision_created_at=now - timedelta(hours=hours, minutes=30),
+            )
+            for title, hours in titles_and_hours
+        ]
+        newest_first = [made[n].pk for n in (1, 0, 5, 3)]
+        indexed = ArticlePage.objects.autocomplete("skarra", order_by_relevance=False)
+        assert {page.pk for page in indexed} == set(newest_first)
+        shown = []
+        for number in (1, 2):
+            response = admin_client.get("/admin/articles/", {"q": "skarra", "p": number})
+            shown += self.found(response)
+            assert response.context["paginator"].count == 4
+            assert not response.context["paginator"].is_capped
+        assert shown == newest_first
+        response = admin_client.get("/admin/articles/", {"q": "Skarra ship"})
+        assert self.found(response) == [made[0].pk]
+
+    @pytest.mark.parametrize(
+        ("query", "word"),
+        [
+            ("skarra", "skarra"),
+            ("Ferry timet", "Ferry"),
+            ("ferry-timetable", "timetable"),
+            ("research ship skarra's", "research"),
+            ("2.1", None),
+            ("x²", None),
+            ("водолазы", None),
+            ("  ", None),
+        ],
+    )
+    def test_the_word_looked_for_in_titles(self, query, word):
+        """Only a word that every matching title holds as lowercase text is looked for."""
+        from dateline.news.wagtail_hooks import title_word_to_look_for
+
+        assert title_word_to_look_for(query) == word
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="looked for on PostgreSQL only")
+    def test_the_search_looks_for_its_longest_plain_word_in_titles(
+        self, site, admin_client, archive
+    ):
+        archive(3)
+
+        def statements(query, found):
+            with CaptureQueriesContext(connection) as captured:
+                response = admin_client.get("/admin/articles/", {"q": query})
+            assert len(self.found(response)) == found
+            return [q["sql"] for q in captured if "to_tsquery" in q["sql"]]
+
+        count, page = statements("ferry timetable", found=3)
+        for sql in (count, page):
+            assert """STRPOS(LOWER("wagtailcore_page"."title"), 'timetable') > 0""" in sql
+        # A word with an apostrophe is two to PostgreSQL ("ferry" then "s"): not looked for.
+        assert all("STRPOS" not in sql for sql in statements("ferry's", found=0))
 
     @pytest.mark.parametrize("query", ["-", " -- ", "zebra"])
     def test_a_search_without_a_match_is_an_empty_listing(self, site, admin_client, query):
