@@ -24,7 +24,7 @@ from dateline.news.factories import (
 )
 from dateline.news.models import AuthorIndexPage, TopicIndexPage, TopicKind
 from dateline.news.sitetree import ensure_editions
-from dateline.pagecache import kept
+from dateline.pagecache import kept, rendercache
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +32,7 @@ def _nothing_kept_from_other_tests():
     """Rolling a test's transaction back sends no signal: objects a worker keeps between
     requests (pagecache/kept.py) could outlive the rows they were read from."""
     kept.clear()
+    rendercache.manifests.clear()
 
 
 QUOTE_TEXT = "We will keep the northern route open every day of the winter, whatever it costs."

@@ -46,25 +46,32 @@ class ThreadedASGIHandler(ASGIHandler):
         # A copy of the loop's context per request: what one request sets in a context
         # variable (page-cache tags, the request memo) never leaks into the next on that thread.
         context = contextvars.copy_context()
+        answered = loop.run_in_executor(
+            self.executor, context.run, self.respond, scope, body_file, send, loop
+        )
         try:
-            response = await loop.run_in_executor(
-                self.executor, context.run, self.respond, scope, body_file
-            )
-            try:
-                if response.streaming and not response.is_async:
-                    await self.send_streamed(response, send, loop, context)
-                else:
-                    await self.send_response(response, send)
-            except asyncio.CancelledError:
-                pass  # the client went away while the answer was being sent
-            finally:
-                if response.streaming:
-                    await loop.run_in_executor(self.executor, context.run, response.close)
+            response = await asyncio.shield(answered)
+        except asyncio.CancelledError:
+            # The server gave up on the request while Django was answering it: a stream
+            # Django opened is closed once it is done.
+            answered.add_done_callback(self._close_abandoned)
+            body_file.close()
+            raise
+        try:
+            if isinstance(response, FileResponse):
+                await self.send_file(response, send, loop)
+            elif response is not None:
+                await self.send_response(response, send)
+        except asyncio.CancelledError:
+            pass  # the client went away while the answer was being sent
         finally:
+            if isinstance(response, FileResponse):
+                await loop.run_in_executor(self.executor, response.close)
             body_file.close()
 
-    def respond(self, scope, body_file):
-        """Django's answer, rendered, in this thread; closed unless streamed."""
+    def respond(self, scope, body_file, send, loop):
+        """Django's answer, rendered and closed in this thread; None if it was streamed from
+        here; a file is returned open, to be sent from the loop."""
         set_script_prefix(get_script_prefix(scope))
         signals.request_started.send(sender=self.__class__, scope=scope)
         request, error_response = self.create_request(scope, body_file)
@@ -72,25 +79,53 @@ class ThreadedASGIHandler(ASGIHandler):
         response._handler_class = self.__class__
         if isinstance(response, FileResponse):
             response.block_size = self.chunk_size  # the server chunks it further
+            return response
+        if response.streaming and not response.is_async:
+            # Streamed from the thread that made it: its chunks may be rendered with the
+            # language, URLs and database connection of this request.
+            try:
+                self.stream_here(response, send, loop)
+            finally:
+                response.close()
+            return None
         if not response.streaming:
             # Sends request_finished here, where this thread's database connection lives.
             response.close()
         return response
 
-    async def send_streamed(self, response, send, loop, context):
-        """A file or other synchronous stream, a chunk at a time from the pool (Django's own
-        handler would read it whole into memory first)."""
+    @staticmethod
+    def _close_abandoned(answered):
+        if answered.cancelled() or answered.exception() is not None:
+            return
+        response = answered.result()
+        if response is not None and response.streaming:
+            response.close()
+
+    @staticmethod
+    def _start(response):
         headers = [(k.encode("ascii"), v.encode("latin1")) for k, v in response.items()]
         headers += [
             (b"Set-Cookie", c.output(header="").encode("ascii").strip())
             for c in response.cookies.values()
         ]
-        await send({"type": "http.response.start", "status": response.status_code,
-                    "headers": headers})  # fmt: skip
+        return {"type": "http.response.start", "status": response.status_code, "headers": headers}
+
+    def stream_here(self, response, send, loop):
+        def sent(message):
+            asyncio.run_coroutine_threadsafe(send(message), loop).result()
+
+        sent(self._start(response))
+        for chunk in response.streaming_content:
+            if chunk:
+                sent({"type": "http.response.body", "body": chunk, "more_body": True})
+        sent({"type": "http.response.body"})
+
+    async def send_file(self, response, send, loop):
+        """A file, a chunk at a time read in the pool (Django's own handler would read it whole
+        into memory first); reading a file needs nothing of the request's thread."""
+        await send(self._start(response))
         chunks = iter(response.streaming_content)
-        while (
-            chunk := await loop.run_in_executor(self.executor, context.run, next, chunks, None)
-        ) is not None:
+        while (chunk := await loop.run_in_executor(self.executor, next, chunks, None)) is not None:
             if chunk:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body"})

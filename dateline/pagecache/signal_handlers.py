@@ -16,9 +16,11 @@ def _changed(kind, page, **extra):
     invalidate(tags, hard=hard)
 
 
-def on_published(sender, instance, revision=None, **kwargs):
+def on_published(sender, instance, revision=None, alias=False, **kwargs):
     # Wagtail sends this for a revision scheduled for later too: nothing readers see changed.
-    if not instance.live or (revision is not None and instance.live_revision_id != revision.pk):
+    # An alias is sent its source's revision when the source is published.
+    scheduled = revision is not None and instance.live_revision_id != revision.pk
+    if not instance.live or (scheduled and not alias):
         return
     _changed("publish", instance)
 
@@ -28,6 +30,9 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # Moved or reordered, live or not: its path, its descendants' and (reordered) its
+    # siblings' paths changed.
+    invalidate({tags.TREE})
     if parent_page_before.pk != parent_page_after.pk and instance.live:
         _changed("move", instance, old_parent_id=parent_page_before.pk)
     elif instance.live:
@@ -62,8 +67,9 @@ def on_locale_changed(sender, instance, **kwargs):
     invalidate({"locales"})
 
 
-def on_settings_saved(sender, instance, created, **kwargs):
+def on_settings_changed(sender, instance, created=False, **kwargs):
     # Created with its defaults on first use (for_site's get_or_create): nothing shown changes.
+    # Deleted, it comes back with its defaults.
     if isinstance(instance, BaseSiteSetting) and not created:
         invalidate({tags.SETTINGS})
 
@@ -71,13 +77,13 @@ def on_settings_saved(sender, instance, created, **kwargs):
 def on_page_created(sender, instance, created, **kwargs):
     # A new edition's home (a translation of a site's root page), even as a draft, has a root
     # path; one published, moved or deleted is a change (rules.change_tags).
-    if (
-        created
-        and isinstance(instance, Page)
-        and instance.depth is not None
-        and instance.depth <= 2
-    ):
+    if not created or not isinstance(instance, Page):
+        return
+    if instance.depth is not None and instance.depth <= 2:
         invalidate({tags.SITE_ROOTS})
+    # An alias shares its source's view restrictions (the kept restricted pages).
+    if instance.alias_of_id:
+        invalidate({tags.TREE})
 
 
 def register_signal_handlers():
@@ -95,7 +101,8 @@ def register_signal_handlers():
         name = "saved" if signal is post_save else "deleted"
         signal.connect(on_site_changed, sender=Site, dispatch_uid=f"pagecache_site_{name}")
         signal.connect(on_locale_changed, sender=Locale, dispatch_uid=f"pagecache_locale_{name}")
-    post_save.connect(on_settings_saved, dispatch_uid="pagecache_settings_saved")
+    post_save.connect(on_settings_changed, dispatch_uid="pagecache_settings_saved")
+    post_delete.connect(on_settings_changed, dispatch_uid="pagecache_settings_deleted")
     post_save.connect(on_page_created, dispatch_uid="pagecache_root_page_created")
     photo = get_image_model()
     post_save.connect(on_photo_saved, sender=photo, dispatch_uid="pagecache_photo_saved")

@@ -2,9 +2,11 @@
 
 import contextvars
 import threading
+import time
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.urls import path
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from dateline import urls as project_urls
@@ -23,9 +25,17 @@ def echo(request):
 
 
 def stream(request):
-    return StreamingHttpResponse(
-        (f"chunk{n};".encode() for n in range(3)), content_type="text/plain"
-    )
+    def chunks():
+        for n in range(3):
+            time.sleep(0.01)  # other requests run meanwhile
+            name = threading.current_thread().name
+            yield f"chunk{n}:{translation.get_language()}:{name};".encode()
+
+    return StreamingHttpResponse(chunks(), content_type="text/plain")
+
+
+def file(request):
+    return FileResponse(open(__file__, "rb"), content_type="text/plain")  # noqa: SIM115
 
 
 def broken(request):
@@ -35,6 +45,7 @@ def broken(request):
 urlpatterns = [
     path("echo/", echo),
     path("stream/", stream),
+    path("file/", file),
     path("broken/", broken),
     *project_urls.urlpatterns,  # the middleware asks for the admin's address
 ]

@@ -53,7 +53,7 @@ def test_nothing_one_request_sets_in_a_context_variable_reaches_the_next(handler
         assert body.decode().split(" ")[2] == "None"
 
 
-def test_a_streamed_answer_is_sent_a_chunk_at_a_time(handler, recwarn):
+async def streamed(handler, path, language="en"):
     sent = []
 
     async def receive():
@@ -62,13 +62,37 @@ def test_a_streamed_answer_is_sent_a_chunk_at_a_time(handler, recwarn):
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": "/stream/", "query_string": b"",
-             "headers": [(b"host", b"testserver")]}  # fmt: skip
-    asyncio.run(handler(scope, receive, send))
-    assert sent[0]["status"] == 200
-    assert [m.get("body") for m in sent[1:]] == [b"chunk0;", b"chunk1;", b"chunk2;", None]
+    headers = [(b"host", b"testserver"), (b"accept-language", language.encode())]
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers}
+    await handler(scope, receive, send)
+    return sent
+
+
+def test_a_stream_is_sent_a_chunk_at_a_time_from_the_thread_that_made_it(handler, recwarn):
+    async def four():
+        return await asyncio.gather(*(streamed(handler, "/stream/", "ru") for _ in range(4)))
+
+    for sent in asyncio.run(four()):
+        assert sent[0]["status"] == 200
+        bodies = [m.get("body") for m in sent[1:]]
+        assert bodies[-1] is None and len(bodies) == 4
+        chunks = [body.decode().rstrip(";").split(":") for body in bodies[:-1]]
+        assert [n for n, _, _ in chunks] == ["chunk0", "chunk1", "chunk2"]
+        # In the language the middleware activated for this request, on one thread.
+        assert {language for _, language, _ in chunks} == {"ru"}
+        assert len({thread for _, _, thread in chunks}) == 1
     # Not read whole into memory first, as Django's handler does with a synchronous stream.
     assert not [w for w in recwarn if "synchronous iterators" in str(w.message)]
+
+
+def test_a_file_is_sent_whole_and_closed(handler):
+    from dateline.tests import handler_urls
+
+    sent = asyncio.run(streamed(handler, "/file/"))
+    assert sent[0]["status"] == 200
+    body = b"".join(m.get("body", b"") for m in sent[1:])
+    with open(handler_urls.__file__, "rb") as source:
+        assert body == source.read()
 
 
 def test_a_failing_view_gets_a_500_page_not_a_dropped_connection(handler, settings):

@@ -49,7 +49,9 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
             return next(iter(children.defer(*stream_fields(model))[:1]), None)
 
         def child_tags(child):
-            return {f"page-{child.pk}", f"page-{self.pk}", *SITE_TAGS}
+            # An alias shows its source's content; its source's publishing reaches it too.
+            source = {f"page-{child.alias_of_id}"} if child.alias_of_id else set()
+            return {f"page-{child.pk}", f"page-{self.pk}", tags.TREE, *SITE_TAGS, *source}
 
         group = "config" if self.keep_routed_children else "pages"
         return kept.remember(("child", self.pk, slug), child_tags, load, copied=True, group=group)
@@ -105,10 +107,12 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
 
         from .querysets import restricted_pages
 
-        # Wagtail checks this page and its ancestors on every request (two queries); the
-        # restricted pages the listings use anyway (kept in the worker) say whether any of
-        # them is restricted at all.
-        if not any(self.path.startswith(page.path) for page in restricted_pages()):
+        # Wagtail checks this page and its ancestors, and their alias sources, on every
+        # request (two queries); the restricted pages the listings use anyway (kept in the
+        # worker, aliases of restricted pages included) say whether any of them is.
+        if not self.alias_of_id and not any(
+            self.path.startswith(page.path) for page in restricted_pages()
+        ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

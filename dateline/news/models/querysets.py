@@ -26,7 +26,9 @@ def restricted_pages():
     and link of a page: looked up once per request."""
     return memo.remember(
         "restricted-pages",
-        lambda: kept.remember("restricted-pages", {tags.RESTRICTIONS}, _restricted_pages),
+        lambda: kept.remember(
+            "restricted-pages", {tags.RESTRICTIONS, tags.TREE}, _restricted_pages
+        ),
     )
 
 
@@ -34,7 +36,9 @@ def _restricted_pages():
     restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
     if not restricted_ids:
         return []
-    return list(Page.objects.filter(pk__in=restricted_ids).only("path", "depth"))
+    # Aliases share their source's restrictions (as Wagtail checks them when serving).
+    restricted = Q(pk__in=restricted_ids) | Q(alias_of_id__in=restricted_ids)
+    return list(Page.objects.filter(restricted).only("path", "depth"))
 
 
 ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)

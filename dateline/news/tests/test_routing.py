@@ -4,7 +4,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from dateline.newsroom.models import NewsroomSettings
 
@@ -110,3 +110,71 @@ def test_an_address_freed_by_a_deleted_draft_serves_the_article_published_there(
     article = ArticlePageFactory(parent=site.politics, slug=slug, title="Budget cuts announced")
     article.save_revision().publish()
     assert client.get(url).status_code == 200
+
+
+class TestTreeChanges:
+    """A move or a reorder renumbers tree paths (the page's, its descendants', the siblings'
+    to its right) without naming those pages: what a worker keeps with paths is read again."""
+
+    MEMBERS = "Members-only briefing"
+
+    def test_a_private_article_moved_to_another_section_stays_private(self, site, client):
+        private = site.private.specific
+        assert self.MEMBERS not in client.get(private.url).content.decode()
+        private.move(site.defense, pos="last-child")
+        private.refresh_from_db()
+        assert "/defense/" in private.url
+        assert self.MEMBERS not in client.get(private.url).content.decode()
+
+    def test_a_private_article_moved_is_not_listed_in_its_new_section(self, site, client):
+        client.get(site.defense.url)
+        site.private.specific.move(site.defense, pos="last-child")
+        assert self.MEMBERS not in client.get(site.defense.url).content.decode()
+
+    def test_a_private_section_reordered_stays_private(self, site, client):
+        PageViewRestriction.objects.create(
+            page=site.politics, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert client.get(site.article.url).status_code == 302  # to the login form
+        assert client.get(site.article.url).status_code == 302  # from what was kept
+        old_path = Page.objects.get(pk=site.politics.pk).path
+        site.defense.move(site.politics, pos="left")  # Defense before Politics
+        assert Page.objects.get(pk=site.politics.pk).path != old_path
+        assert client.get(site.article.url).status_code == 302
+
+    def test_articles_of_a_section_renumbered_by_a_reorder_are_still_found(self, site, client):
+        assert client.get(site.article.url).status_code == 200
+        site.defense.move(site.politics, pos="left")
+        assert client.get(site.related.url).status_code == 200
+        assert client.get(site.article.url).status_code == 200
+
+
+class TestAliases:
+    TITLE = "Council keeps the northern ferry route"
+
+    def alias_of_the_article(self, site):
+        alias = site.article.specific.create_alias(
+            parent=site.defense, update_slug="ferry-route-copy"
+        )
+        return Page.objects.get(pk=alias.pk).specific
+
+    def test_an_alias_is_private_when_its_source_is_made_private(self, site, client):
+        alias = self.alias_of_the_article(site)
+        assert self.TITLE in client.get(alias.url).content.decode()
+        PageViewRestriction.objects.create(
+            page=site.article,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="harbour",  # noqa: S106 - a test page's view restriction
+        )
+        assert list(Page.get_view_restrictions(alias))  # Wagtail's own answer
+        assert self.TITLE not in client.get(alias.url).content.decode()
+
+    @pytest.mark.parametrize("page_cache", [True, False])
+    def test_an_alias_shows_its_source_once_republished(self, site, client, settings, page_cache):
+        pagecache = getattr(settings, "DATELINE_PAGE_CACHE", {})
+        settings.DATELINE_PAGE_CACHE = {**pagecache, "ENABLED": page_cache}
+        alias = self.alias_of_the_article(site)
+        assert "Council keeps" in client.get(alias.url).content.decode()
+        client.get(alias.url)
+        publish(site.article, title="Council closes the northern ferry route")
+        assert "Council closes the northern ferry route" in client.get(alias.url).content.decode()
