@@ -33,15 +33,28 @@ class SiteRootPathsMiddleware:
             site = kept.get(key) if key else None
             if site is not None:
                 # Wagtail's own per-request cache of Site.find_for_request.
-                request._wagtail_site = copy.copy(site)
+                request._wagtail_site = _detached(site)
             started = time.time()
             response = self.get_response(request)
             found = getattr(request, "_wagtail_site", None)
             if site is None and key and found is not None:
-                kept.put(key, SITE_TAGS, found, started)
+                kept.put(key, SITE_TAGS, _detached(found), started)
             return response
         finally:
             memo.close_memo(token)
+
+
+def _detached(site):
+    """A copy of the site, and of its root page, with nothing a request loaded through it
+    (the root's specific page is kept on its own: news/routing.py)."""
+    copied = copy.copy(site)
+    root = site._state.fields_cache.get("root_page")
+    if root is not None:
+        root = copy.copy(root)
+        for name in ("specific", "specific_deferred"):
+            root.__dict__.pop(name, None)
+        copied._state.fields_cache["root_page"] = root
+    return copied
 
 
 def _site_key(request):

@@ -28,6 +28,9 @@ LIMITS = {"config": 2000, "pages": 128}
 # Recomputed at least this often (seconds) whatever the tags say: a change made without a
 # signal (a bulk update) and a tag time the store has forgotten are not trusted for longer.
 MAX_AGE = 300
+# A change marked by another machine whose clock is behind this one's by up to this much
+# (seconds) still counts: an object computed just after a change is computed again once.
+CLOCK_MARGIN = 1.0
 
 # key -> (value, tags, computed_at, max_age)
 _entries = {group: OrderedDict() for group in LIMITS}
@@ -55,7 +58,7 @@ def _is_fresh(reading, entry_tags, computed_at, max_age):
         if tag not in reading.checked:
             return False
         changed = reading.times.get(tag)
-        if changed is not None and changed.at >= computed_at:
+        if changed is not None and changed.at >= computed_at - CLOCK_MARGIN:
             return False
     return True
 
