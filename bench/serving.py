@@ -108,9 +108,9 @@ def app_server(kind, app, port, workers, env):
     """Dateline's ASGI application under one of the servers compared."""
     if kind == "granian":
         return Server(
-            [str(Path(PYTHON).parent / "granian"), "--interface", "asgi", "--host", "127.0.0.1",
-             "--port", str(port), "--workers", str(workers), "--loop", "uvloop",
-             "--log-level", "warning", app],
+            [str(Path(PYTHON).parent / "granian"), "--interface", "asgi", "--http", "1",
+             "--no-ws", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+             "--loop", "uvloop", "--log-level", "warning", app],
             env=env,
         )  # fmt: skip
     if kind == "gunicorn":
