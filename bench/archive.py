@@ -7,6 +7,10 @@ Load the database first (`manage.py load_demo --articles 1000000`). Every page i
 through Django's test client in this process with the page cache off, after a warm-up, many
 times: p50 and p95 in milliseconds and the number of SQL queries. With --small, the same
 pages are counted on a second, small database too, so that flat query counts show.
+
+By default the parts of pages kept rendered and the objects kept in the worker are on, as on
+a page-cache miss in production (after the warm-up, an unchanged article is all kept);
+--cold turns them off: every page is rendered whole from the database each time.
 """
 
 import argparse
@@ -23,6 +27,12 @@ parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 parser.add_argument("--runs", type=int, default=40, help="timed requests per reader page")
 parser.add_argument("--admin-runs", type=int, default=8, help="timed requests per admin page")
 parser.add_argument("--small", help="DATABASE_URL of a small database to count queries on")
+parser.add_argument(
+    "--cold",
+    action="store_true",
+    help="render everything every time: no parts kept rendered and no objects kept in the "
+    "worker (by default they are, as on a page-cache miss in production)",
+)
 parser.add_argument("--counts-only", action="store_true", help=argparse.SUPPRESS)
 args = parser.parse_args()
 
@@ -38,7 +48,11 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 settings.DEBUG = False
-settings.DATELINE_PAGE_CACHE = {**getattr(settings, "DATELINE_PAGE_CACHE", {}), "ENABLED": False}
+settings.DATELINE_PAGE_CACHE = {
+    **getattr(settings, "DATELINE_PAGE_CACHE", {}),
+    "ENABLED": False,
+    **({"RENDER_CACHE": False} if args.cold else {}),
+}
 
 
 def pages_to_measure():
@@ -117,7 +131,7 @@ def small_counts():
     """Query counts of the same pages on the small database, from a process of its own."""
     env = {**os.environ, "DATABASE_URL": args.small}
     done = subprocess.run(
-        [sys.executable, __file__, "--counts-only"],
+        [sys.executable, __file__, "--counts-only", *(["--cold"] if args.cold else [])],
         env=env,
         capture_output=True,
         text=True,
@@ -133,6 +147,10 @@ def main():
         print(json.dumps({"articles": ArticlePage.objects.count(), **counts()}))
         return
     print(f"Articles: {ArticlePage.objects.count():,} ({connection.settings_dict['NAME']})")
+    print(
+        "Page cache off; "
+        + ("nothing kept (--cold)" if args.cold else "parts and objects kept between renders")
+    )
     print(f"{'page (uncached)':30} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
     rows = []
     for label, url, login in pages_to_measure():

@@ -171,3 +171,10 @@ class PhotoRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
         # The media gate finds a requested file's photo by its name (media.py).
         indexes = [models.Index(fields=["file"], name="mediabank_rendition_file")]
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        # Unpickled: read from the renditions cache. Wagtail marks renditions it found among
+        # prefetched ones, not those it read from the cache, and wrote these back to the
+        # cache on every get_renditions() (a Redis write per picture per render).
+        self._from_cache = True
