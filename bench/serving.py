@@ -1,7 +1,8 @@
 """Serve the same article several ways and load each with wrk, side by side, in one run.
 
     python bench/serving.py [--seconds 10] [--connections 64] [--workers 2] [--skip-peer]
-                            [--server uvicorn|granian|gunicorn] [--redis redis://127.0.0.1:6379/0]
+                            [--server uvicorn,granian,gunicorn] [--only cached,full,peer]
+                            [--redis redis://127.0.0.1:6379/0]
 
 1. nginx serving the article's HTML as a static file: the limit on this machine.
 2. Dateline with its page cache (production settings, the page cache in Redis shared by the
@@ -205,7 +206,7 @@ def main():
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument(
         "--server",
-        default="granian",
+        default="uvicorn",
         help="comma-separated, among uvicorn, granian, gunicorn: each serves the cached pages "
         "in turn; the first also serves the full render",
     )
