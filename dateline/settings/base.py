@@ -198,10 +198,11 @@ DATELINE_PAGE_CACHE = {
     "LOCAL_MAX_BYTES": 8 * 1024 * 1024,
 }
 
-# Requests each server process lets into Django at once (the rest wait, without a thread each).
-# Rendering is CPU-bound and shares one GIL: a thread waiting on the database waits again for
-# the GIL. Article renders under 64 connections, 2 granian workers: 95 req/s at 2, 73 at 4,
-# 67 at 8. A site whose newsroom runs long requests on the same workers may want more.
+# Threads each server process runs Django's requests in (dateline/handler.py); the rest wait
+# on the event loop, without a thread each. Rendering is CPU-bound and shares one GIL: a thread
+# waiting on the database waits again for the GIL. Article renders with kept parts under 64
+# connections, 2 uvicorn workers (bench/serving.py --only full): 760 req/s at 1, 855 at 2, 881
+# at 4. A site whose newsroom runs long requests on the same workers may want more.
 DATELINE_DJANGO_CONCURRENCY = int(env("DATELINE_DJANGO_CONCURRENCY", "2"))
 
 # CDNs to purge when pages change (Wagtail's front-end cache backends): DATELINE_PURGE_URL names
