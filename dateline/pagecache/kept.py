@@ -17,9 +17,9 @@ asked to (model instances a request may change), never the kept object itself.
 import copy
 import threading
 import time
-from collections import OrderedDict
 
 from . import tags
+from .stores import Bounded, one_each
 
 _MISSING = object()
 # Entries per group, least recently used first out: few sites, locales and sections; the
@@ -33,7 +33,7 @@ MAX_AGE = 300
 CLOCK_MARGIN = 1.0
 
 # key -> (value, tags, computed_at, max_age)
-_entries = {group: OrderedDict() for group in LIMITS}
+_entries = {group: Bounded(limit, weigh=one_each) for group, limit in LIMITS.items()}
 # The tags of the config group's entries, which every request reads the times of (a few
 # dozen); a kept page's tags are read by the requests of the URLs that used it last time
 # (rendercache's manifests).
@@ -66,17 +66,14 @@ def _is_fresh(reading, entry_tags, computed_at, max_age):
 def get(key, default=None, group="config"):
     """The kept value if it is fresh for this request, else default."""
     reading = _reading()
-    entries = _entries[group]
-    entry = entries.get(key) if reading is not None else None
+    # Reading a page counts as a use (the least recently used go first); config objects,
+    # far fewer than their bound, skip the lock.
+    entry = _entries[group].get(key, touch=group != "config") if reading is not None else None
     if entry is None:
         return default
     reading.kept_tags.update(entry[1])
     if not _is_fresh(reading, *entry[1:]):
         return default
-    if group != "config":
-        with _lock:
-            if key in entries:
-                entries.move_to_end(key)
     return entry[0]
 
 
@@ -90,13 +87,10 @@ def put(key, entry_tags, value, computed_at, group="config", max_age=None):
     entry_tags = frozenset(entry_tags)
     reading.kept_tags.update(entry_tags)
     entries = _entries[group]
-    with _lock:
-        entries[key] = (value, entry_tags, computed_at, max_age or MAX_AGE)
-        entries.move_to_end(key)
-        while len(entries) > LIMITS[group]:
-            entries.popitem(last=False)
-        if group == "config" and not entry_tags <= _config_tags:
-            _config_tags = frozenset().union(*(entry[1] for entry in entries.values()))
+    entries.put(key, (value, entry_tags, computed_at, max_age or MAX_AGE))
+    if group == "config" and not entry_tags <= _config_tags:
+        with _lock, entries.lock:
+            _config_tags = frozenset().union(*(entry[1] for entry in entries.items.values()))
 
 
 def remember(key, entry_tags, compute, copied=False, group="config", max_age=None):

@@ -23,14 +23,12 @@ parts are kept here, in the page cache's store, under the same tags and rules as
   of them, then for all their tag times: two round trips per page, however many parts.
 """
 
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
-from . import conf, kept, tags
+from . import conf, kept, stores, tags
 from .serving import get_cache
 
 
@@ -81,31 +79,9 @@ class Reading:
         return True, None
 
 
-class _Manifests:
-    """The names of the parts each URL's last render used, and their tags as they were read,
-    in this worker (bounded)."""
-
-    def __init__(self, max_urls=4096):
-        self.max_urls = max_urls
-        self.names = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, url):
-        return self.names.get(url)
-
-    def put(self, url, names):
-        with self.lock:
-            self.names[url] = names
-            self.names.move_to_end(url)
-            while len(self.names) > self.max_urls:
-                self.names.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.names.clear()
-
-
-manifests = _Manifests()
+# For each URL, in this worker: the names of the parts its last render used, and the tags
+# of what it used as they were read (at most 4,096 URLs, the least recently rendered out).
+manifests = stores.Bounded(4096, weigh=stores.one_each)
 
 
 def begin(request, collector, url):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.module_loading import import_string
 
 from . import conf
-from .stores import BoundedByBytes, Entry, Fragment, MemoryStore, RedisStore
+from .stores import Bounded, Entry, Fragment, MemoryStore, RedisStore
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class PageCache:
         else:
             self.store = import_string(store)(self.options)
         # Each worker's recently checked pages.
-        self.local = BoundedByBytes(self.options["LOCAL_MAX_BYTES"])
+        self.local = Bounded(self.options["LOCAL_MAX_BYTES"])
         # Requests as they came (scheme, host, path, query) to the page they got, for the
         # ASGI front: emptied on every change seen here and, with a shared store, every
         # LOCAL_TTL, so nothing in it is older than a check of the store.

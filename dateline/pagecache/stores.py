@@ -60,13 +60,23 @@ def _format_tag_time(at, hard):
     return f"{at:.6f}:{'h' if hard else 's'}"
 
 
-class BoundedByBytes:
-    """A dictionary bounded by the size of its values (least recently put go first)."""
+def _size(value):
+    return value.size
 
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
+
+def one_each(value):
+    return 1
+
+
+class Bounded:
+    """A dictionary bounded by the total weight of its values, least recently put (or read
+    with touch=True) out first: their size in bytes by default, weigh=one_each to count them."""
+
+    def __init__(self, limit, weigh=_size):
+        self.limit = limit
+        self.weigh = weigh
         self.items = OrderedDict()
-        self.bytes = 0
+        self.total = 0
         self.lock = threading.Lock()
 
     def get(self, key, touch=False):
@@ -83,10 +93,10 @@ class BoundedByBytes:
         with self.lock:
             self._pop(key)
             self.items[key] = value
-            self.bytes += value.size
-            while self.bytes > self.max_bytes and self.items:
+            self.total += self.weigh(value)
+            while self.total > self.limit and self.items:
                 _, dropped = self.items.popitem(last=False)
-                self.bytes -= dropped.size
+                self.total -= self.weigh(dropped)
 
     def drop(self, key):
         with self.lock:
@@ -95,12 +105,12 @@ class BoundedByBytes:
     def _pop(self, key):
         old = self.items.pop(key, None)
         if old is not None:
-            self.bytes -= old.size
+            self.total -= self.weigh(old)
 
     def clear(self):
         with self.lock:
             self.items.clear()
-            self.bytes = 0
+            self.total = 0
 
 
 class _PartsByOne:
@@ -133,7 +143,7 @@ class MemoryStore(_PartsByOne):
         self.index = {}
         self.fragments = {}
         self.locks = {}
-        self.parts = BoundedByBytes(self.parts_max_bytes)
+        self.parts = Bounded(self.parts_max_bytes)
 
     def get(self, key):
         with self.lock:
