@@ -19,8 +19,8 @@ parts are kept here, in the page cache's store, under the same tags and rules as
 - Only requests whose tags are being collected (anonymous readers: see middleware.py) read or
   fill it. Previews, logged-in readers and the newsroom always render everything.
 - A page's parts are read together before it renders: each worker remembers which parts the
-  last render of a URL used (begin/end, called by the middleware), and asks the store for all
-  of them, then for all their tag times: two round trips per page, however many parts.
+  last render of a URL used and their tags (begin/end, called by the middleware), and asks the
+  store for all of them and all those tag times in one round trip, however many parts.
 """
 
 import time
@@ -120,7 +120,10 @@ def end(collector):
         manifests.put(reading.url, manifest)
 
 
-def _seen(collector, part):
+def _used(collector, part):
+    """The page around a part shows what the part shows; the next render of the URL reads
+    its tags ahead."""
+    collector.tags.update(part.tags)
     if collector.reading is not None:
         collector.reading.part_tags.update(part.tags)
 
@@ -138,15 +141,14 @@ def render_part(request, name, render):
         if part is not None and not _is_fresh(store, part):
             part = None
     if part is not None:
-        collector.tags.update(part.tags)
-        _seen(collector, part)
+        _used(collector, part)
         return mark_safe(part.html)  # noqa: S308 - stored from a rendered, escaped template
     rendered_at = time.time()
     html = render()
     if not _used_csrf(request):
         part = Part(str(html), frozenset(collector.tags), rendered_at)
         store.set_part(name, part)
-        _seen(collector, part)
+        _used(collector, part)
     return html
 
 
@@ -179,17 +181,15 @@ def render_shared(request, items):
             if part is not None and not _fresh_at(part, times):
                 part = None
         if part is not None:
-            collector.tags.update(part.tags)
-            _seen(collector, part)
+            _used(collector, part)
             out.append(mark_safe(part.html))  # noqa: S308 - stored from a rendered template
             continue
         rendered_at = time.time()
         with tags.nested() as inner:
             html = render()
-        part_tags = frozenset(named_tags) | frozenset(inner.tags)
-        collector.tags.update(part_tags)
-        rendered.append((name, Part(str(html), part_tags, rendered_at)))
-        _seen(collector, rendered[-1][1])
+        part = Part(str(html), frozenset(named_tags) | frozenset(inner.tags), rendered_at)
+        _used(collector, part)
+        rendered.append((name, part))
         out.append(html)
     if rendered and not _used_csrf(request):
         store.set_parts(rendered)
