@@ -63,6 +63,15 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+def publish(page, **changes):
+    """Publish a new revision of the page with these fields changed; the page, specific."""
+    page = page.specific
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
 def get_soup(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, f"{url} answered {response.status_code}"

@@ -6,17 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
+from dateline.conftest import publish
 from dateline.newsroom.models import NewsroomSettings
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(page, **changes):
-    page = page.specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def queries(client, url, settings):

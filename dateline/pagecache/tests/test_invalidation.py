@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from dateline.conftest import publish
 from dateline.news.factories import ArticlePageFactory
 from dateline.pagecache.serving import get_cache
 
@@ -24,14 +25,6 @@ def pages(site, client):
     urls = public_urls(site)
     warm(client, urls)
     return urls
-
-
-def publish(page, **changes):
-    page = page.specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def test_editing_an_article_refreshes_the_pages_that_show_it(site, pages):

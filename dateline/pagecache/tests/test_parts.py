@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dateline.conftest import publish
 from dateline.pagecache.invalidation import invalidate
 from dateline.pagecache.serving import get_cache
 
@@ -21,13 +22,6 @@ def fetch(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return response.content.decode(), len(queries)
-
-
-def publish(page, **changes):
-    page = page.specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
 
 
 def test_a_page_cache_miss_reuses_the_article_body(site, client):
