@@ -8,6 +8,8 @@ outside a request (commands, tasks, tests calling models) nothing is remembered.
 
 import contextvars
 
+from dateline.pagecache import kept
+
 _memo = contextvars.ContextVar("dateline_request_memo", default=None)
 
 
@@ -29,6 +31,12 @@ def remember(key, compute):
     except KeyError:
         value = memo[key] = compute()
         return value
+
+
+def remember_kept(key, entry_tags, compute):
+    """compute(), kept in the worker between requests while entry_tags are unchanged
+    (pagecache/kept.py), and asked of the worker once per request."""
+    return remember(key, lambda: kept.remember(key, entry_tags, compute))
 
 
 def is_open():

@@ -64,12 +64,8 @@ def _site_key(request):
         return None
 
 
-def site_root_paths():
-    return kept.remember("site-root-paths", SITE_TAGS, Site.get_site_root_paths)
-
-
 class RequestSiteRootPathsMixin:
     def _get_site_root_paths(self, cache_object=None, **kwargs):
         if cache_object is not None or kwargs or not memo.is_open():
             return super()._get_site_root_paths(cache_object, **kwargs)
-        return memo.remember("site-root-paths", site_root_paths)
+        return memo.remember_kept("site-root-paths", SITE_TAGS, Site.get_site_root_paths)

@@ -146,12 +146,10 @@ def active_locale():
 
 def locale_for(language_code):
     """The locale of an edition's language, looked up once per request; DoesNotExist if none."""
-    key = ("locale", language_code)
-    return memo.remember(
-        key,
-        lambda: kept.remember(
-            key, {"locales"}, lambda: Locale.objects.get_for_language(language_code)
-        ),
+    return memo.remember_kept(
+        ("locale", language_code),
+        {"locales"},
+        lambda: Locale.objects.get_for_language(language_code),
     )
 
 
