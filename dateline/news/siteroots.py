@@ -19,7 +19,7 @@ from dateline.pagecache import kept, tags
 from . import memo
 
 # What the site root paths and the site for a host name depend on (signal_handlers).
-SITE_TAGS = frozenset({tags.SITES, tags.SITE_ROOTS, "locales"})
+SITE_TAGS = frozenset({tags.SITES, tags.SITE_ROOTS, tags.LOCALES})
 
 
 class SiteRootPathsMiddleware:

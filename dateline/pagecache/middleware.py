@@ -78,13 +78,7 @@ class PageCacheMiddleware:
             return as_response(ready, request)
 
         rendered_at = time.time()
-        collector = tags.start()
-        try:
-            rendercache.begin(request, collector, key)
-            response = self.get_response(request)
-            rendercache.end(collector)
-        finally:
-            tags.stop()
+        collector, response = self._collected(request, key)
         if not is_storable(request, response) or len(collector.tags) > MAX_TAGS:
             # A page showing thousands of things must say so with a listing tag (e.g. a
             # sitemap loads its pages untracked): checking thousands of tags per hit is no cache.
@@ -101,17 +95,22 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "miss"
         return response
 
-    def _render_with_parts(self, request):
-        """No page cache: collect tags anyway, so parts of the page can be kept rendered."""
+    def _collected(self, request, key):
+        """The response, rendered while collecting what it shows, with the parts and kept
+        objects its URL used last time read ahead (key None: nothing read ahead)."""
         collector = tags.start()
         try:
-            key = _key(request, get_cache())
             if key is not None:
                 rendercache.begin(request, collector, key)
             response = self.get_response(request)
             rendercache.end(collector)
         finally:
             tags.stop()
+        return collector, response
+
+    def _render_with_parts(self, request):
+        """No page cache: collect tags anyway, so parts of the page can be kept rendered."""
+        _, response = self._collected(request, _key(request, get_cache()))
         if not response.streaming:
             _set_body(response, without_marks(response.content))
         return response

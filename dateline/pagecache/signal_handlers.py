@@ -64,7 +64,7 @@ def on_site_changed(sender, instance, **kwargs):
 
 
 def on_locale_changed(sender, instance, **kwargs):
-    invalidate({"locales"})
+    invalidate({tags.LOCALES})
 
 
 def on_settings_changed(sender, instance, created=False, **kwargs):

@@ -21,6 +21,8 @@ EVERY_PAGE = (RESTRICTIONS, SITES)
 SETTINGS = "settings"
 # The site root paths (where each edition's home is): kept in workers, not on pages.
 SITE_ROOTS = "site-roots"
+# The editions' locales: kept in workers, not on pages.
+LOCALES = "locales"
 # Where pages sit in the tree (their paths): any move, reorder or new alias changes it. Kept
 # in workers by what holds paths (the restricted pages, the children URLs lead to), not on
 # pages: a page moved refreshes the pages that show it through its own tags.

@@ -148,7 +148,7 @@ def locale_for(language_code):
     """The locale of an edition's language, looked up once per request; DoesNotExist if none."""
     return memo.remember_kept(
         ("locale", language_code),
-        {"locales"},
+        {tags.LOCALES},
         lambda: Locale.objects.get_for_language(language_code),
     )
 
