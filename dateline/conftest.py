@@ -3,12 +3,16 @@
 import io
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Collection, Locale, Page, PageViewRestriction
@@ -24,15 +28,69 @@ from dateline.news.factories import (
 )
 from dateline.news.models import AuthorIndexPage, TopicIndexPage, TopicKind
 from dateline.news.sitetree import ensure_editions
-from dateline.pagecache import kept, rendercache
 
 
-@pytest.fixture(autouse=True)
-def _nothing_kept_from_other_tests():
-    """Rolling a test's transaction back sends no signal: objects a worker keeps between
-    requests (pagecache/kept.py) could outlive the rows they were read from."""
-    kept.clear()
-    rendercache.manifests.clear()
+def clear_cache():
+    """Empty this session's part of the cache.
+
+    On Redis, cache.clear() would flush the whole database, under the feet of the other xdist
+    worker (or of another test run sharing the server): delete only our own prefix's keys.
+    """
+    for alias in ("default", "fragments"):
+        cache = caches[alias]
+        if isinstance(cache, RedisCache):
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
+
+
+class SharedCache:
+    """Stands in for nginx: records what the purger tells it, as (url, retract)."""
+
+    def __init__(self):
+        self.sent = []
+
+    def receive(self, location, urls, retract):
+        self.sent.extend((url, retract) for url in urls)
+
+    def told(self):
+        """Send what is due now; the paths told since last asked, with whether retracted."""
+        from dateline.caching import purging
+
+        purging.run_pending()
+        told = {(urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""),
+                 retract) for url, retract in self.sent}  # fmt: skip
+        self.sent.clear()
+        return told
+
+    def paths(self):
+        return {path for path, _ in self.told()}
+
+
+@pytest.fixture
+def shared_cache(settings, monkeypatch):
+    """A shared cache configured (URLs go into the index, purges are written), recording."""
+    from dateline.caching import purging
+
+    settings.DATELINE_SHARED_CACHES = ["http://shared-cache.test"]
+    recorder = SharedCache()
+    monkeypatch.setattr(purging, "_send_to_nginx", recorder.receive)
+    return recorder
+
+
+def cold_queries(client, url):
+    """The queries of a cold render (a fresh process after a deploy: every cache empty,
+    nothing kept), as captured queries. The page is asked for once first: a page's
+    renditions are made when it is first shown, ever."""
+    client.get(url)
+    clear_cache()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return queries
 
 
 QUOTE_TEXT = "We will keep the northern route open every day of the winter, whatever it costs."

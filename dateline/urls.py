@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dateline.news import routing
 from dateline.syndication import urls as syndication_urls
 from dateline.syndication.api import api_router
 
@@ -26,9 +25,7 @@ urlpatterns += i18n_patterns(
     path("discussion/", include("dateline.discussion.urls")),
     path("newsroom/", include("dateline.newsroom.urls")),
     path("feeds/", include(syndication_urls.feed_urlpatterns)),
-    # Wagtail's page serving, routed from the edition's home kept in the worker; Wagtail's
-    # other URLs (password and login forms of restricted pages) below it.
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    # Wagtail's page serving, and its forms of restricted pages.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

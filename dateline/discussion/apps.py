@@ -18,5 +18,6 @@ class DiscussionConfig(AppConfig):
             "discussion",
             "discussion/includes/article_discussion.html",
             get_context=public.article_context,
+            query_params=("sort", "comments"),
         )
         extensions.register_page_script("discussion", "discussion/includes/scripts.html")

@@ -1,11 +1,11 @@
-"""The discussion and the page cache (dateline.pagecache).
+"""The discussion and the caches (dateline.caching).
 
 Cached pages that show comments carry the tag ``discussion-<article id>``; whenever the set
 of visible comments of an article changes, that tag is invalidated (after the commit).
 """
 
-from dateline.pagecache import tags
-from dateline.pagecache.invalidation import invalidate
+from dateline.caching import tags
+from dateline.caching.changes import invalidate
 
 
 def tag(page_id):

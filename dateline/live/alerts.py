@@ -8,7 +8,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from dateline.pagecache.invalidation import invalidate
+from dateline.caching.changes import invalidate
+from dateline.news.models.home import breaking_news_tag
 
 from .backends import get_broker
 from .models import Alert
@@ -20,9 +21,10 @@ logger = logging.getLogger(__name__)
 CACHE_TIMEOUT = 60
 
 
-def banner_slot(language):
-    """The page cache's slot (and tag) of an edition's banner: stored pages get the new one."""
-    return f"live-alert-{language.lower()}"
+def banner_tag(language):
+    """The tag of an edition's banner on the pages that show it to readers without JavaScript
+    (the edition's home: news.models.home); other pages get a new alert by their stream."""
+    return breaking_news_tag(language)
 
 
 def cache_key(language):
@@ -92,7 +94,7 @@ def announce(language):
             cache.delete(cache_key(language))
         except Exception:
             logger.warning("live: could not clear the alert cache", exc_info=True)
-        invalidate([banner_slot(language)])
+        invalidate([banner_tag(language)])
         html = render_banner(language)
         get_broker().publish(edition_channel(language), "alert", json.dumps({"html": html}))
         alert_changed.send(sender=Alert, language=language)

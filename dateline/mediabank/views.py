@@ -2,7 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 from dateline.pagination import paginate
 
 from .forms import PhotoSearchForm

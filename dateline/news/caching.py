@@ -1,4 +1,4 @@
-"""What each news page shows in listings, for the page cache (dateline.pagecache).
+"""What each news page shows in listings: the change rules of news pages (dateline.caching).
 
 Pages and photos a page loads while rendering are tagged automatically; this module adds what
 automatic tracking cannot see: that a listing would show an article that is not in it yet.
@@ -11,17 +11,9 @@ import hashlib
 
 from django.core.cache import cache
 
-from dateline.pagecache import rules
+from dateline.caching import rules
 
-from .models import (
-    ArticlePage,
-    AuthorIndexPage,
-    AuthorPage,
-    HomePage,
-    SectionPage,
-    TopicIndexPage,
-    TopicPage,
-)
+from .models import ArticlePage, HomePage, SectionPage
 
 
 def _language(page):
@@ -45,7 +37,7 @@ def article_lists(article):
 
 
 def _memory_key(page):
-    return f"pagecache:lists:{page.pk}"
+    return f"caching:lists:{page.pk}"
 
 
 def article_changed(change):
@@ -80,7 +72,7 @@ def fingerprint(home, sections):
 
 
 def _masthead_key(language):
-    return f"pagecache:masthead:{language}"
+    return f"caching:masthead:{language}"
 
 
 def remember_masthead(language, home, sections):
@@ -107,14 +99,6 @@ def edition_changed(change):
 
 
 def register():
-    rules.register_page(ArticlePage, change=article_changed)
-    rules.register_page(
-        HomePage, serve=lambda page: [f"list-edition-{_language(page)}"], change=edition_changed
-    )
-    rules.register_page(
-        SectionPage, serve=lambda page: [f"list-section-{page.pk}"], change=edition_changed
-    )
-    rules.register_page(TopicPage, serve=lambda page: [f"list-topic-{page.pk}"])
-    rules.register_page(AuthorPage, serve=lambda page: [f"list-author-{page.pk}"])
-    rules.register_page(TopicIndexPage, serve=lambda page: [f"children-{page.pk}"])
-    rules.register_page(AuthorIndexPage, serve=lambda page: [f"children-{page.pk}"])
+    rules.register_page(ArticlePage, article_changed)
+    rules.register_page(HomePage, edition_changed)
+    rules.register_page(SectionPage, edition_changed)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 
 from .caching import masthead_sections, remember_masthead
 from .models import HomePage

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dateline.pagecache import kept, tags
+from dateline.caching import tags
 
 
 @register_setting(icon="history")
@@ -20,17 +20,9 @@ class NewsroomSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        # Asked by every article page; kept in the worker until settings are saved, and
-        # what the pages show of it refreshes then (pagecache/signal_handlers.py).
-        tags.add(tags.SETTINGS)
-        if site is None:
-            return super().for_site(site)
-        return kept.remember(
-            ("settings", cls._meta.label, site.pk),
-            {tags.SETTINGS},
-            lambda: super(NewsroomSettings, cls).for_site(site),
-            copied=True,
-        )
+        # What pages show of it refreshes when it is saved (caching/changes.py).
+        tags.add(f"settings-{cls._meta.label_lower}")
+        return super().for_site(site)
 
     class Meta:
         verbose_name = _("newsroom settings")

@@ -68,8 +68,8 @@ def release_photos(now=None):
     Readers' pages left such a photo out while it was embargoed (it was loaded, so the page
     cache tagged them with it); announcing the photo refreshes exactly those pages.
     """
+    from dateline.caching.changes import invalidate
     from dateline.mediabank.models import Photo
-    from dateline.pagecache.invalidation import invalidate
 
     now = now or timezone.now()
     released = []

@@ -42,7 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Dateline apps first so their templates override third-party ones.
     "dateline.accounts",
-    "dateline.pagecache",
+    "dateline.caching",
     "dateline.mediabank",
     "dateline.news",
     "dateline.syndication",
@@ -86,11 +86,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: it stores what the rest of the stack produced (see dateline/pagecache).
-    "dateline.pagecache.middleware.PageCacheMiddleware",
-    "dateline.news.siteroots.SiteRootPathsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: it sees every header they add (docs/caching.md).
+    "dateline.caching.middleware.CachingMiddleware",
+    "dateline.news.memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,17 +160,37 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+
+def code_fingerprint():
+    """Changes with any template or module of Dateline: kept fragments of another release
+    are never used (their HTML came from other templates)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in (".html", ".py", ".mo") and "tests" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+DATELINE_RELEASE = env("DATELINE_RELEASE") or code_fingerprint()
+
+# Caches: Redis when REDIS_URL is set (shared by the workers), local memory otherwise.
+# "fragments" keeps parts of pages rendered (caching/fragments.py): whatever it holds is checked
+# against the database before use, so an outage or a flush only costs renders.
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "dateline")
 if REDIS_URL:
+    _redis = {
+        # Django's Redis cache, failing soft: an outage reads as misses, never as a 500.
+        "BACKEND": "dateline.caching.redis_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            # Django's Redis cache, failing soft: an outage reads as misses, never as a 500.
-            "BACKEND": "dateline.pagecache.resilience.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        "default": {**_redis, "KEY_PREFIX": CACHE_KEY_PREFIX},
+        "fragments": {**_redis, "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:f:{DATELINE_RELEASE}"},
     }
 else:
     CACHES = {
@@ -178,42 +198,26 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "dateline",
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dateline-fragments",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
+DATELINE_FRAGMENTS = env_bool("DATELINE_FRAGMENTS", True)
 
-# The page cache (dateline.pagecache, docs/caching.md): every public page for anonymous readers,
-# in this process's memory by default, in Redis (shared by every worker) when REDIS_URL is set.
-DATELINE_PAGE_CACHE = {
-    "ENABLED": env_bool("DATELINE_PAGE_CACHE", True),
-    # Parts of pages kept rendered between page-cache misses (article bodies, cards...).
-    "RENDER_CACHE": env_bool("DATELINE_RENDER_CACHE", True),
-    "STORE": "redis" if REDIS_URL else "memory",
-    "REDIS_URL": REDIS_URL or "",
-    "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
-    "SHARED_MAX_AGE": int(env("DATELINE_CDN_MAX_AGE", "600")),
-    # A worker's own copies are trusted for LOCAL_TTL (half a second), then checked against
-    # the store and replaced: older ones only wait to be evicted. What a worker serves within
-    # half a second fits in 8 MB; the 48 MB default let each worker grow by as much on a site
-    # with many pages (the demo's 364 pages read six times: 144 MB per worker, 141 with 8 MB).
-    "LOCAL_MAX_BYTES": 8 * 1024 * 1024,
-}
-
-# Threads each server process runs Django's requests in (dateline/handler.py); the rest wait
-# on the event loop, without a thread each. Rendering is CPU-bound and shares one GIL: a thread
-# waiting on the database waits again for the GIL. Article renders with kept parts under 64
-# connections, 2 uvicorn workers (bench/serving.py --only full): 760 req/s at 1, 855 at 2, 881
-# at 4. A site whose newsroom runs long requests on the same workers may want more.
-DATELINE_DJANGO_CONCURRENCY = int(env("DATELINE_DJANGO_CONCURRENCY", "2"))
-
-# CDNs to purge when pages change (Wagtail's front-end cache backends): DATELINE_PURGE_URL names
-# one or more Varnish servers (comma-separated), purged by URL; see deploy/varnish.vcl.
-WAGTAILFRONTENDCACHE = {
-    f"varnish{index}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": location,
-    }
-    for index, location in enumerate(env_list("DATELINE_PURGE_URL"))
-}
+# The shared page cache (docs/caching.md): nginx with deploy/nginx/dateline.conf, one URL per
+# nginx server (comma-separated); changes are purged or refreshed there. How long it keeps a
+# page, and "not found" or a redirect (seconds); browsers always revalidate.
+DATELINE_SHARED_CACHES = env_list("DATELINE_SHARED_CACHES")
+DATELINE_SHARED_MAX_AGE = int(env("DATELINE_SHARED_MAX_AGE", "600"))
+DATELINE_SHORT_MAX_AGE = 5
+# Purges are sent by a thread of each server process; tests send them at once.
+DATELINE_PURGE_INLINE = False
+# CDNs in front, purged by URL through Wagtail's front-end cache backends (set in a settings
+# module of your own: Cloudflare, CloudFront, Azure...). They get s-maxage.
+WAGTAILFRONTENDCACHE = {}
 
 # Sessions live in the database (optionally cached), never in the cache alone: a cache
 # outage must not log everybody out or hang logins.

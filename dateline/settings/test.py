@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -16,4 +18,7 @@ DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
 
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     # A shared Redis must not mix entries between test processes or with earlier runs.
-    CACHES["default"]["KEY_PREFIX"] = f"dateline-test-{os.getpid()}"  # noqa: F405
+    for _alias in CACHES.values():  # noqa: F405
+        _alias["KEY_PREFIX"] = f"dateline-test-{os.getpid()}-{_alias['KEY_PREFIX']}"
+# Purges go out as soon as the change commits, in the test's own thread.
+DATELINE_PURGE_INLINE = True

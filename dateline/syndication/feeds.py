@@ -18,6 +18,7 @@ from django.utils.html import escape as escape_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import conditional_page, require_safe
 
+from dateline.caching import tags
 from dateline.mediabank.models import Photo
 from dateline.news.context_processors import Edition
 from dateline.news.models import (
@@ -28,7 +29,6 @@ from dateline.news.models import (
     SectionPage,
     TopicPage,
 )
-from dateline.pagecache import tags
 
 from .feedgenerators import FORMATS
 

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 
 from .sitemaps import find_sitemap, sitemap_keys
 

@@ -28,7 +28,7 @@ def test_database_is_the_configured_one(db):
 def test_cache_is_the_configured_one():
     backend = settings.CACHES["default"]["BACKEND"]
     if REQUIRED or os.environ.get("REDIS_URL"):
-        assert backend == "dateline.pagecache.resilience.ResilientRedisCache"
+        assert backend == "dateline.caching.redis_cache.ResilientRedisCache"
     else:
         assert backend == "django.core.cache.backends.locmem.LocMemCache"
     key, value = f"probe-{uuid.uuid4()}", uuid.uuid4().hex

@@ -8,13 +8,13 @@ import pytest
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from dateline.caching.changes import invalidate as invalidate_for_real
 from dateline.conftest import small_photo, soup, url_in
 from dateline.live.tests.factories import live_blog
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS, LEAD_SPECS
 from dateline.news.models import HomePinnedStory
 from dateline.newsroom.scheduler import release_photos, run_due
-from dateline.pagecache.invalidation import invalidate as invalidate_for_real
 
 TOKEN = "Qvembargo5512"
 
@@ -121,9 +121,7 @@ def test_readers_never_see_an_embargoed_photo_until_the_scheduler_releases_it(
     later = until + timedelta(seconds=30)
     with (
         mock.patch("django.utils.timezone.now", return_value=later),
-        mock.patch(
-            "dateline.pagecache.invalidation.invalidate", wraps=invalidate_for_real
-        ) as invalidate,
+        mock.patch("dateline.caching.changes.invalidate", wraps=invalidate_for_real) as invalidate,
         django_capture_on_commit_callbacks(execute=True),
     ):
         assert run_due(now=later) == ([], [])
@@ -171,13 +169,13 @@ def test_the_newsroom_sees_the_embargoed_photo_in_the_admin_and_previews(
 def test_a_new_embargo_is_announced_again_when_it_passes(site, embargoed):
     photo, _renditions, until, _blog = embargoed
     later = until + timedelta(minutes=1)
-    with mock.patch("dateline.pagecache.invalidation.invalidate"):
+    with mock.patch("dateline.caching.changes.invalidate"):
         assert release_photos(now=later) == [photo.pk]
     photo.refresh_from_db()
     photo.embargo_until = timezone.now() + timedelta(days=1)
     photo.save()
     assert not Photo.objects.get(pk=photo.pk).embargo_lifted
-    with mock.patch("dateline.pagecache.invalidation.invalidate"):
+    with mock.patch("dateline.caching.changes.invalidate"):
         assert release_photos(now=later) == []
         assert release_photos(now=photo.embargo_until) == [photo.pk]
 

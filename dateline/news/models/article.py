@@ -9,9 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from dateline.caching import tags
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.forms import ArticlePageForm
-from dateline.pagecache import tags
 
 from .editions import EditionPageMixin
 from .querysets import ArticleManager
@@ -97,6 +97,13 @@ class ArticlePage(EditionPageMixin, Page):
     subpage_types = []
 
     objects = ArticleManager()
+
+    @property
+    def query_params(self):
+        from dateline.news.extensions import article_query_params
+
+        return article_query_params()
+
     base_form_class = ArticlePageForm
 
     class Meta:
@@ -171,7 +178,7 @@ class ArticlePage(EditionPageMixin, Page):
         context["section"] = self.section
         # Shown in the kicker; routing hands it over already loaded, so it is tagged here.
         tags.add(tags.page(self.section_id))
-        # Computed when the template asks: a page-cache miss often finds them kept rendered.
+        # Computed when the template asks: a render often finds them in kept fragments.
         context["structured_data"] = cache(partial(article_structured_data, self, request))
         context["share_image"] = cache(share_image)
         return context

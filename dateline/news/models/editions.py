@@ -3,58 +3,32 @@ from functools import cache, cached_property
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
-from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
+from dateline.caching import tags
 from dateline.news import memo
-from dateline.news.siteroots import SITE_TAGS, RequestSiteRootPathsMixin
-from dateline.pagecache import kept, tags
 
 
-class EditionPageMixin(RequestSiteRootPathsMixin):
+class EditionPageMixin:
     """Every reader page knows its translations, for hreflang and the edition switcher."""
 
-    # Where URLs usually lead below this page: routing looks there first, one query on the
-    # child's own table instead of Wagtail's two (the page row, then its specific row).
-    routing_child_model = None
+    # The query parameters a page reads; any other gets a redirect without it (the shared
+    # cache keeps one object per page: caching/middleware.py).
+    query_params = frozenset()
 
-    # Where a URL leads below this page: sections and indexes below the home, articles below
-    # sections, topics and authors below their indexes. Kept in the worker (pagecache/kept.py)
-    # until published, moved or deleted: the home's few children always, the pages being
-    # read now (an article in the news) up to a bound.
-    keep_routed_children = False
+    # Where URLs usually lead below this page: Wagtail's routing looks there first, with one
+    # query on the child's own table instead of two (the page row, then its specific row).
+    routing_child_model = None
 
     def route(self, request, path_components):
         if path_components and self.routing_child_model:
-            child = self.routing_child(path_components[0])
+            model = apps.get_model(self.routing_child_model)
+            # Siblings have distinct slugs: no ordering to compile.
+            child = model.objects.child_of(self).filter(slug=path_components[0]).order_by()
+            child = next(iter(child[:1]), None)
             if child is not None:
-                child._cached_parent_obj = self
                 return self.routed_child(child).route(request, path_components[1:])
         return super().route(request, path_components)
-
-    def routing_child(self, slug):
-        """The live child at slug, or None; a copy of the one kept in the worker."""
-
-        def load():
-            # Live pages only: a draft deleted and another published at the same address
-            # would not be told apart (drafts are routed, to a 404, the Wagtail way).
-            if self.keep_routed_children:
-                child = Page.objects.child_of(self).filter(slug=slug, live=True).first()
-                return child.specific if child is not None else None
-            model = apps.get_model(self.routing_child_model)
-            # Siblings have distinct slugs: no ordering to compile (half of the query's cost).
-            # Bodies are loaded by the request that renders them, each into its own copy: a
-            # kept body would hold the photos it showed when it was first read.
-            children = model.objects.child_of(self).filter(slug=slug, live=True).order_by()
-            return next(iter(children.defer(*stream_fields(model))[:1]), None)
-
-        def child_tags(child):
-            # An alias shows its source's content; its source's publishing reaches it too.
-            source = {f"page-{child.alias_of_id}"} if child.alias_of_id else set()
-            return {f"page-{child.pk}", f"page-{self.pk}", tags.TREE, *SITE_TAGS, *source}
-
-        group = "config" if self.keep_routed_children else "pages"
-        return kept.remember(("child", self.pk, slug), child_tags, load, copied=True, group=group)
 
     def routed_child(self, child):
         return child
@@ -89,7 +63,7 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Asked for by the template (head and masthead), often from a kept part: lazily.
+        # Asked for by the template (head and masthead), often from a kept fragment: lazily.
         context["edition_links"] = cache(self.edition_links)
         return context
 
@@ -101,20 +75,6 @@ class EditionPageMixin(RequestSiteRootPathsMixin):
             .objects.filter(translation_key=self.translation_key)
             .values_list("pk", flat=True)
         )
-
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        from .querysets import restricted_pages
-
-        # Wagtail checks this page and its ancestors, and their alias sources, on every
-        # request (two queries); the restricted pages the listings use anyway (kept in the
-        # worker, aliases of restricted pages included) say whether any of them is.
-        if not self.alias_of_id and not any(
-            self.path.startswith(page.path) for page in restricted_pages()
-        ):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
 
 def readable_translation(queryset, page):
@@ -145,14 +105,9 @@ def active_locale():
 
 
 def locale_for(language_code):
-    """The locale of an edition's language, looked up once per request; DoesNotExist if none."""
-    return memo.remember_kept(
-        ("locale", language_code),
-        {tags.LOCALES},
-        lambda: Locale.objects.get_for_language(language_code),
-    )
+    """The locale of an edition's language, once per request; DoesNotExist if none."""
+    return memo.remember(("locale", language_code), lambda: _locale(language_code))
 
 
-@cache
-def stream_fields(model):
-    return [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField)]
+def _locale(language_code):
+    return Locale.objects.get_for_language(language_code)

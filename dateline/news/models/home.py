@@ -4,10 +4,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
+
+
+def breaking_news_tag(language):
+    """The edition's breaking news, as the home page shows it (live alerts change it)."""
+    return f"breaking-{language.lower()}"
 
 
 class HomePage(EditionPageMixin, Page):
@@ -40,7 +45,6 @@ class HomePage(EditionPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.AuthorIndexPage"]
     routing_child_model = "news.SectionPage"
-    keep_routed_children = True  # any child type, kept without bound: few
 
     class Meta:
         verbose_name = _("edition home page")
@@ -49,7 +53,8 @@ class HomePage(EditionPageMixin, Page):
         from dateline.news.frontpage import build_front_page
 
         context = super().get_context(request, *args, **kwargs)
-        tags.add(f"list-edition-{self.locale.language_code}")
+        language = self.locale.language_code
+        tags.add(f"list-edition-{language}", breaking_news_tag(language))
         context.update(build_front_page(self))
         return context
 

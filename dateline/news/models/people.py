@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
@@ -25,6 +25,7 @@ class AuthorIndexPage(EditionPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        tags.add(f"children-{self.pk}")  # a new author is not loaded here before it exists
         context["authors"] = (
             AuthorPage.objects.child_of(self)
             .live()
@@ -69,6 +70,8 @@ class AuthorPage(EditionPageMixin, Page):
 
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types = []
+
+    query_params = frozenset({"page"})
 
     class Meta:
         verbose_name = _("author")

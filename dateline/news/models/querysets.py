@@ -4,7 +4,6 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import CARD_SPECS
 from dateline.news import memo
-from dateline.pagecache import tags
 
 
 class ReaderPageQuerySet(PageQuerySet):
@@ -22,9 +21,8 @@ class ReaderPageQuerySet(PageQuerySet):
 
 
 def restricted_pages():
-    """The pages with a view restriction (path and depth only). Asked by every card, quote
-    and link of a page: looked up once per request."""
-    return memo.remember_kept("restricted-pages", {tags.RESTRICTIONS, tags.TREE}, _restricted_pages)
+    """The pages with a view restriction (path and depth only), once per request."""
+    return memo.remember("restricted-pages", _restricted_pages)
 
 
 def _restricted_pages():

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
@@ -30,6 +30,7 @@ class SectionPage(EditionPageMixin, Page):
         verbose_name = _("section")
 
     routing_child_model = "news.ArticlePage"  # live blogs are found the Wagtail way
+    query_params = frozenset({"page"})
 
     def routed_child(self, article):
         if article.section_id == self.pk:

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from dateline.pagecache import tags
+from dateline.caching import tags
 from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
@@ -38,6 +38,7 @@ class TopicIndexPage(EditionPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        tags.add(f"children-{self.pk}")  # a new topic is not loaded here before it exists
         topics = TopicPage.objects.child_of(self).live().public().order_by("title")
         context["topic_groups"] = [
             (TOPIC_GROUP_LABELS[kind], [t for t in topics if t.kind == kind])
@@ -84,6 +85,8 @@ class TopicPage(EditionPageMixin, Page):
 
     parent_page_types = ["news.TopicIndexPage"]
     subpage_types = []
+
+    query_params = frozenset({"page"})
 
     class Meta:
         verbose_name = _("topic")

@@ -1,7 +1,7 @@
 """{% cards articles variant="row" level=2 show_standfirst=True item="li" %}: article cards.
 
 A card shows its article, the article's photo and its section's address, so
-it is the same on every listing and kept rendered once for all of them (pagecache parts):
+it is the same on every listing and kept rendered once for all of them (shared fragments):
 re-rendering a section page after a new story renders one card, not twenty.
 """
 
@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from dateline.pagecache import rendercache, tags
+from dateline.caching import fragments, tags
 
 register = template.Library()
 TEMPLATE = "news/includes/card.html"
@@ -46,7 +46,7 @@ def cards(context, articles, variant="", level=3, show_standfirst=False, item=""
     if request is None:
         htmls = [render() for _, _, render in items]
     else:
-        htmls = rendercache.render_shared(request, items)
+        htmls = fragments.render_shared(request, items)
     if item:
         return format_html_join("", "<{0}>{1}</{0}>", ((item, html) for html in htmls))
     return mark_safe("".join(htmls))  # noqa: S308 - each card is a rendered, escaped template

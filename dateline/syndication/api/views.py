@@ -26,10 +26,10 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
+from dateline.caching import tags
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import LEAD_SPECS
 from dateline.news.models import ArticleAuthor, ArticlePage, TopicPage
-from dateline.pagecache import tags
 
 from . import fields
 

@@ -1,0 +1,1 @@
+"""Serving pages fast without ever serving what was retracted (docs/caching.md)."""

@@ -1,0 +1,158 @@
+"""The origin's part in shared caching: collect what a response shows, say who may keep it.
+
+For an anonymous GET or HEAD: remember the seq of the last change (before any data is read),
+collect tags while the view renders, then decide. A response the same for every anonymous
+reader is marked for the shared cache (``X-Accel-Expires`` for nginx, ``s-maxage`` when CDNs
+are purged; browsers always revalidate). Before it leaves, its URL and tags go into the URL
+index, and if any of its tags changed while it rendered it is marked uncacheable instead:
+a change either sees this URL in the index or this response sees the change. Fragments the
+request rendered are kept under the same condition.
+"""
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.http import urlencode
+
+from . import changes, fragments, index, purging, tags
+
+SAFE_VARY = {"cookie", "accept-encoding"}
+SHORT = {301, 302, 307, 308, 404, 410}
+# Campaign parameters never change a page: nginx leaves them out of its key
+# (deploy/nginx/dateline.conf) and views never see them.
+CAMPAIGN = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def is_anonymous_read(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_shareable(request, response):
+    """The same for every anonymous reader: a shared cache may keep it."""
+    if response.status_code != 200 and response.status_code not in SHORT:
+        return False
+    if response.streaming or response.cookies or getattr(request, "is_preview", False):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(response, "personal", False):
+        return False
+    if any(w in response.get("Cache-Control", "") for w in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if not response.get("Content-Type", "").startswith("text/html"):
+        # LocaleMiddleware says every URL outside an edition varies by language; sitemaps,
+        # feeds and the API are never translated by it.
+        vary.discard("accept-language")
+    return vary <= SAFE_VARY
+
+
+def personal(response):
+    """Mark a response as one reader's own: no cache keeps it."""
+    response.personal = True
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class CachingMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_read(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True)
+            return response
+        redirect = _without_campaign(request)
+        if redirect is not None:
+            return redirect
+        collector = tags.start(changes.current_seq())
+        collector.tags.add("site")  # every link holds the site's host name
+        try:
+            response = self.get_response(request)
+        finally:
+            tags.stop()
+        shareable = is_shareable(request, response)
+        conflict = False
+        if collector.tags and (collector.pending or shareable):
+            if shareable and purging.enabled():
+                index.register(request.build_absolute_uri(), collector.tags)
+            conflict = bool(changes.stamps_after(collector.tags, collector.since))
+        if not conflict and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            fragments.store(collector.pending)
+        if shareable and not conflict:
+            _mark_shared(response)
+        elif "Cache-Control" not in response or conflict:
+            add_never_cache_headers(response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        allowed = getattr(view_func, "query_params", None)
+        if allowed is not None and is_anonymous_read(request):
+            return unknown_params_redirect(request, allowed)
+        return None
+
+
+def _mark_shared(response):
+    if "Cache-Control" in response:  # the view said how long (the comments: seconds)
+        age = _max_age(response["Cache-Control"])
+    else:
+        age = settings.DATELINE_SHARED_MAX_AGE
+        if response.status_code in SHORT:
+            age = min(age, settings.DATELINE_SHORT_MAX_AGE)
+        cdn = {"s_maxage": age} if settings.WAGTAILFRONTENDCACHE else {}
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True, **cdn)
+    response["X-Accel-Expires"] = str(age)
+    if response.status_code == 200 and not response.has_header("ETag"):
+        set_response_etag(response)  # nginx answers If-None-Match from its copy
+
+
+def _max_age(cache_control):
+    for part in cache_control.split(","):
+        name, _, value = part.strip().partition("=")
+        if name in ("s-maxage", "max-age") and value.isdigit():
+            return int(value)
+    return 0
+
+
+def _without_campaign(request):
+    """Campaign parameters alone are dropped here (nginx keys the page without them); beside
+    other parameters, a redirect drops them, so they never make a new object."""
+    campaign = [key for key in request.GET if key.startswith(CAMPAIGN)]
+    if not campaign:
+        return None
+    if len(campaign) < len(request.GET):
+        return _redirect(request, [k for k in request.GET if k not in campaign])
+    request.GET = request.GET.copy()
+    for key in campaign:
+        del request.GET[key]
+    request.META["QUERY_STRING"] = ""
+    return None
+
+
+def unknown_params_redirect(request, allowed):
+    """A redirect to the same address without the query parameters the view does not read,
+    or None: junk in a URL never makes a new object in the shared cache."""
+    if all(key in allowed for key in request.GET):
+        return None
+    return _redirect(request, [key for key in request.GET if key in allowed])
+
+
+def _redirect(request, keep):
+    kept = [(key, value) for key in keep for value in request.GET.getlist(key)]
+    response = HttpResponsePermanentRedirect(request.path + (f"?{urlencode(kept)}" if kept else ""))
+    add_never_cache_headers(response)
+    return response
+
+
+def query_params(*names):
+    """Decorate a view that reads these query parameters (and no others)."""
+
+    def decorate(view):
+        view.query_params = frozenset(names)
+        return view
+
+    return decorate
