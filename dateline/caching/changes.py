@@ -10,7 +10,7 @@ cache at once; any other change is refreshed there in the background (purging.py
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.utils import timezone
+from django.db.models.functions import Now
 
 from . import rules
 from .models import EVERYTHING, Purge, Stamp
@@ -50,9 +50,7 @@ def invalidate(tag_names, retract=False, urls=()):
             update_fields=["seq"],
         )
         if purging.enabled():
-            Purge.objects.create(
-                tags=tag_names, urls=sorted(urls), retract=retract, due=timezone.now()
-            )
+            Purge.objects.create(tags=tag_names, urls=sorted(urls), retract=retract, due=Now())
             transaction.on_commit(purging.wake)
 
 
@@ -78,6 +76,7 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    invalidate([f"address-{instance.pk}"])
     if not instance.live:
         return
     if parent_page_before.pk != parent_page_after.pk:
@@ -85,6 +84,11 @@ def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
         page_changed("move", instance, old_parent_id=parent_page_before.pk, retract=True)
     else:
         page_changed("publish", instance)  # a renamed slug: a new address
+
+
+def on_slug_changed(sender, instance, instance_before, **kwargs):
+    # Lists of addresses (sitemaps) name this page's and its descendants' by it.
+    invalidate([f"address-{instance.pk}"])
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -130,11 +134,12 @@ def on_settings_changed(sender, instance, created=False, **kwargs):
 def register_signal_handlers():
     from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     page_published.connect(on_published, dispatch_uid="caching_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="caching_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="caching_moved")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="caching_slug_changed")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="caching_page_deleted")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(

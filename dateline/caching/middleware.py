@@ -70,7 +70,6 @@ class CachingMiddleware:
         if redirect is not None:
             return redirect
         collector = tags.start(changes.current_seq())
-        collector.tags.add("site")  # every link holds the site's host name
         try:
             response = self.get_response(request)
         finally:

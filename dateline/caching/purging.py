@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.signals import request_started
 from django.db import close_old_connections, connection, transaction
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import DateTimeField, ExpressionWrapper, F, Q
+from django.db.models.functions import Now
 
 from . import index
 from .models import Purge
@@ -57,17 +57,21 @@ def backlog():
     return waiting.count(), oldest, waiting.filter(attempts__gt=0).count()
 
 
+def later(delta):
+    """The database's time plus delta: every machine's purger agrees on what is due."""
+    return ExpressionWrapper(Now() + delta, output_field=DateTimeField())
+
+
 def claim():
-    now = timezone.now()
     with transaction.atomic():
-        due = Purge.objects.filter(due__lte=now).filter(
-            Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+        due = Purge.objects.filter(due__lte=Now()).filter(
+            Q(claimed_until__isnull=True) | Q(claimed_until__lt=Now())
         )
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True)
         job = due.order_by("-retract", "due", "pk").first()
         if job is not None:
-            Purge.objects.filter(pk=job.pk).update(claimed_until=now + CLAIM)
+            Purge.objects.filter(pk=job.pk).update(claimed_until=later(CLAIM))
     return job
 
 
@@ -83,7 +87,7 @@ def process(job):
         delay = timedelta(seconds=min(2 ** min(job.attempts, 6), 60))
         rows.update(
             attempts=F("attempts") + 1,
-            due=timezone.now() + delay,
+            due=later(delay),
             claimed_until=None,
             last_error=str(error)[:2000],
         )
@@ -95,7 +99,7 @@ def process(job):
         rows.update(
             passes_left=job.passes_left - 1,
             cursor=0,
-            due=timezone.now() + SECOND_PASS,
+            due=later(SECOND_PASS),
             claimed_until=None,
             attempts=0,
             last_error="",

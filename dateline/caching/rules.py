@@ -45,9 +45,9 @@ def apply(change):
         # Edition switchers and hreflang list the translations, a first one included.
         change.tags.add(f"translations-{page.translation_key}")
     change.retract = change.retract or change.kind in ("unpublish", "delete")
-    if change.kind != "publish" or change.old_parent_id is not None:
-        parent_id = page.get_parent().pk if page.depth > 1 else None
-        change.tags.update(f"children-{pk}" for pk in (parent_id, change.old_parent_id) if pk)
+    # Lists of children (topics, authors, the pages' sitemap) show a new one, or lose one.
+    parent_id = page.get_parent().pk if page.depth > 1 else None
+    change.tags.update(f"children-{pk}" for pk in (parent_id, change.old_parent_id) if pk)
     if change.kind != "delete":
         # Its address may hold a "not found" from before it was published or moved there.
         url = page.get_full_url()

@@ -27,6 +27,7 @@ class Collector:
 
 def start(since):
     collector = Collector(since)
+    collector.tags.add("site")  # every link holds the site's host name
     _current.set(collector)
     return collector
 
@@ -72,8 +73,25 @@ def nested():
             outer.tags.update(inner.tags)
 
 
+def routed(page):
+    """Wagtail routed the request to this page (caching/wagtail_hooks.py): what routing
+    loaded on the way (the edition's home, the section) is not what the page shows. What
+    the page shows of them, it loads or tags again itself."""
+    collector = _current.get()
+    if collector is not None:
+        collector.tags.clear()
+        collector.tags.update(("site", f"page-{page.pk}"))
+        if page.alias_of_id:
+            collector.tags.add(f"page-{page.alias_of_id}")
+
+
 def page(pk):
     return f"page-{pk}"
+
+
+def page_address(pk):
+    """A page's address alone: a slug change or a move of it or above it changes it."""
+    return f"address-{pk}"
 
 
 def photo(pk):

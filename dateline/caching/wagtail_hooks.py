@@ -4,7 +4,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from . import purging
+from . import purging, tags
 from .middleware import is_anonymous_read, unknown_params_redirect
 
 
@@ -30,6 +30,11 @@ class PurgeBacklogPanel(Component):
 def add_purge_backlog(request, panels):
     if purging.enabled() and request.user.is_superuser:
         panels.append(PurgeBacklogPanel())
+
+
+@hooks.register("before_serve_page", order=-100)
+def page_routed(page, request, serve_args, serve_kwargs):
+    tags.routed(page)
 
 
 @hooks.register("before_serve_page")

@@ -8,6 +8,7 @@ only the pages that show it, and the listings it newly joins.
 """
 
 import hashlib
+from datetime import UTC
 
 from django.core.cache import cache
 
@@ -40,11 +41,18 @@ def _memory_key(page):
     return f"caching:lists:{page.pk}"
 
 
+def sitemap_tag(section_id, published_at):
+    """The sitemap of a section's articles of one month (syndication/sitemaps.py)."""
+    month = published_at.astimezone(UTC).strftime("%Y-%m") if published_at else "none"
+    return f"sitemap-{section_id}-{month}"
+
+
 def article_changed(change):
     article = change.page
     now = article_lists(article)
-    language = _language(article)
-    change.tags.add(f"sitemap-{language}")
+    # Its month's sitemap shows its address and when it last changed.
+    for section_id in {article.section_id, change.old_parent_id} - {None}:
+        change.tags.add(sitemap_tag(section_id, article.published_at))
     if change.kind == "publish":
         # Listings refresh only when the article joins them; pages that already show it are
         # tagged page-<id> and refresh through that tag.

@@ -70,12 +70,13 @@ def load_articles(ids):
     topics = (
         ArticlePage.topics.through.objects.filter(articlepage_id__in=ids, topicpage__live=True)
         .order_by("topicpage__title")
-        .values_list("articlepage_id", "topicpage__title")
+        .values_list("articlepage_id", "topicpage_id", "topicpage__title")
     )
     for article in articles.values():
         article.feed_topics = []
-    for article_id, title in topics:
+    for article_id, topic_id, title in topics:
         articles[article_id].feed_topics.append(title)
+        tags.add(tags.page(topic_id))  # a row, not a page: renaming the topic reaches the feed
     return [articles[pk] for pk in ids if pk in articles]
 
 

@@ -25,6 +25,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from dateline.caching import tags
+from dateline.news.caching import sitemap_tag
 from dateline.news.models import ArticlePage, SectionPage
 
 LIMIT = 50_000
@@ -46,13 +48,17 @@ def find_edition(request, language):
     """The edition's home page and its absolute URL, or None."""
     if language not in dict(settings.LANGUAGES):
         return None
-    site = Site.find_for_request(request)
-    locale = Locale.objects.filter(language_code=language).first()
-    if site is None or locale is None:
-        return None
-    home = site.root_page.get_translation_or_none(locale)
-    if home is None or not home.live:
-        return None
+    # Only the home's address is shown (not its content: curating the front page changes
+    # no sitemap), and the edition's list of sections.
+    with tags.untracked():
+        site = Site.find_for_request(request)
+        locale = Locale.objects.filter(language_code=language).first()
+        if site is None or locale is None:
+            return None
+        home = site.root_page.get_translation_or_none(locale)
+        if home is None or not home.live:
+            return None
+    tags.add(tags.page_address(home.pk))
     return Edition(language, home, home.get_full_url(request))
 
 
@@ -71,10 +77,14 @@ class RowSitemap(Sitemap):
         # As Wagtail's own sitemap: the last publication, else the last revision.
         return row["last_published_at"] or row["latest_revision_created_at"]
 
+    def shown(self, rows):
+        """What the rows show, tagged (rows are not pages: nothing tags them by itself)."""
+
     def get_urls(self, page=1, site=None, protocol=None):
         """One page of at most `limit` URLs, without counting the rest."""
         start = (page - 1) * self.limit
-        rows = self.items()[start : start + self.limit]
+        rows = list(self.items()[start : start + self.limit])
+        self.shown(rows)
         return [
             {"location": self.location(row), "lastmod": self.lastmod(row), "alternates": []}
             for row in rows
@@ -97,8 +107,13 @@ class EditionPagesSitemap(RowSitemap):
             .live()
             .public()
             .order_by("path")
-            .values(*ROW_FIELDS)
+            .values("pk", *ROW_FIELDS)
         )
+
+    def shown(self, rows):
+        # Each page's address, and a new page below any of them (a topic, a live blog).
+        tags.add(*(tags.page(row["pk"]) for row in rows))
+        tags.add(*(f"children-{row['pk']}" for row in rows))
 
 
 class SectionMonthSitemap(RowSitemap):
@@ -111,6 +126,9 @@ class SectionMonthSitemap(RowSitemap):
         self.end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
 
     def items(self):
+        # Its articles' addresses come from rows, not pages: their changes say so with this
+        # tag (news/caching.py); the section and the home are loaded, and tagged.
+        tags.add(sitemap_tag(self.section.pk, self.start))
         return (
             ArticlePage.objects.filter(
                 section=self.section, published_at__gte=self.start, published_at__lt=self.end
@@ -166,11 +184,14 @@ def section_month_keys(edition):
                 .values("published_at")[:1]
             ),
         )
-        .values_list("slug", "oldest", "newest")
+        .values_list("pk", "slug", "oldest", "newest")
     )
+    # Rows: the sections whose names these are, and any article joining or leaving, say so.
+    tags.add(f"sitemap-{edition.language}", f"children-{edition.home.pk}")
+    tags.add(*(tags.page_address(row[0]) for row in sections))
     return [
         f"{edition.language}.{slug}.{year:04d}-{month:02d}"
-        for slug, oldest, newest in sections
+        for _pk, slug, oldest, newest in sections
         if oldest is not None
         for year, month in months_between(oldest, newest)
     ]
@@ -192,7 +213,10 @@ def find_sitemap(request, key):
     if month_key(when) != month or when.year >= 9999:
         # One spelling per month (2024-5 is not 2024-05); December 9999 ends in year 10000.
         return None
-    section = SectionPage.objects.child_of(edition.home).live().public().filter(slug=slug).first()
+    with tags.untracked():
+        section = SectionPage.objects.child_of(edition.home).live().public().filter(slug=slug)
+        section = section.first()
     if section is None:
         return None
+    tags.add(tags.page_address(section.pk))
     return SectionMonthSitemap(edition, section, when.year, when.month)

@@ -8,8 +8,6 @@ from django.utils.html import escape
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from dateline.caching import tags
-
 from .sitemaps import find_sitemap, sitemap_keys
 
 PLAIN_KEY = re.compile(r"^[A-Za-z0-9._-]+$")  # nothing reverse() would quote
@@ -28,16 +26,10 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def _sitemap_tags(key):
-    tags.add(f"sitemap-{key.partition('.')[0]}")
-
-
 @require_GET
 @x_robots_tag
 def sitemap_index(request):
     keys = sitemap_keys(request)
-    for key in keys:
-        _sitemap_tags(key)
     # About a thousand entries at 1M articles (one per section and month): one reverse() and
     # one absolute URL for all of them, and the XML written directly (the template engine
     # spent 20 ms on the loop).
@@ -74,7 +66,6 @@ def sitemap_edition(request, section):
         raise Http404("No such page of the sitemap.") from None
     if not 1 <= page <= 1000:
         raise Http404("No such page of the sitemap.")
-    _sitemap_tags(section)
     urls = sitemap.get_urls(page=page)
     if not urls and page > 1:
         raise Http404("No such page of the sitemap.")
