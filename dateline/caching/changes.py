@@ -9,8 +9,8 @@ cache at once; any other change is refreshed there in the background (purging.py
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save, pre_delete
 from django.db.models.functions import Now
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from . import rules
 from .models import EVERYTHING, Purge, Stamp

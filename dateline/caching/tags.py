@@ -74,13 +74,16 @@ def nested():
 
 
 def routed(page):
-    """Wagtail routed the request to this page (caching/wagtail_hooks.py): what routing
-    loaded on the way (the edition's home, the section) is not what the page shows. What
-    the page shows of them, it loads or tags again itself."""
+    """Wagtail routed the request to this page (caching/wagtail_hooks.py). The pages loaded
+    on the way (the edition's home, the section) hold its address, not what it shows: a
+    change of their address (a slug, a move) is what reaches it through them. What the page
+    shows of them, it loads or tags again itself."""
     collector = _current.get()
     if collector is not None:
+        on_the_way = {t.replace("page-", "address-", 1) for t in collector.tags if t[:5] == "page-"}
         collector.tags.clear()
-        collector.tags.update(("site", f"page-{page.pk}"))
+        collector.tags.update(("site", f"page-{page.pk}", *on_the_way))
+        collector.tags.discard(f"address-{page.pk}")
         if page.alias_of_id:
             collector.tags.add(f"page-{page.alias_of_id}")
 

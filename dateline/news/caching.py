@@ -11,10 +11,11 @@ import hashlib
 from datetime import UTC
 
 from django.core.cache import cache
+from wagtail.models import Page
 
 from dateline.caching import rules
 
-from .models import ArticlePage, HomePage, SectionPage
+from .models import ArticlePage, AuthorIndexPage, HomePage, SectionPage, TopicIndexPage
 
 
 def _language(page):
@@ -68,13 +69,16 @@ def article_changed(change):
         cache.delete(_memory_key(article))
 
 
-def fingerprint(home, sections):
-    """What the masthead shows of an edition, summed up: it changes when the masthead does."""
+def fingerprint(home):
+    """The edition's masthead summed up: its home, and the sections and indexes below it with
+    their names and addresses (every link of the edition starts with one of them). It
+    changes when the masthead or any address of the edition does."""
     if home is None:
         return ""
+    below = Page.objects.child_of(home).live().public().order_by("path")
     text = repr(
         (home.pk, home.title, home.tagline, home.url_path)
-        + tuple((s.pk, s.title, s.url_path) for s in sections)
+        + tuple(below.values_list("pk", "title", "url_path"))
     )
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
@@ -85,7 +89,8 @@ def _masthead_key(language):
 
 def remember_masthead(language, home, sections):
     """Called when a masthead renders: what it showed, to compare with after a change."""
-    cache.add(_masthead_key(language), fingerprint(home, sections), None)
+    if cache.get(_masthead_key(language)) is None:
+        cache.add(_masthead_key(language), fingerprint(home), None)
 
 
 def masthead_sections(home):
@@ -94,11 +99,12 @@ def masthead_sections(home):
 
 
 def edition_changed(change):
-    """A home or section page changed: the masthead of every page shows their names."""
+    """A home, section or index page changed: every page of the edition shows their names
+    in its masthead, and links to addresses that start with theirs."""
     language = _language(change.page)
-    # The edition's home is the page itself or, for a section, its parent.
+    # The edition's home is the page itself or, for a section or an index, its parent.
     home = change.page if isinstance(change.page, HomePage) else change.page.get_parent().specific
-    now = fingerprint(home, masthead_sections(home)) if home.live else ""
+    now = fingerprint(home) if home.live else ""
     if cache.get(_masthead_key(language)) != now:
         change.tags.add(f"masthead-{language}")
         cache.set(_masthead_key(language), now, None)
@@ -110,3 +116,5 @@ def register():
     rules.register_page(ArticlePage, article_changed)
     rules.register_page(HomePage, edition_changed)
     rules.register_page(SectionPage, edition_changed)
+    rules.register_page(TopicIndexPage, edition_changed)
+    rules.register_page(AuthorIndexPage, edition_changed)

@@ -134,7 +134,8 @@ class ArticleFeed(Feed):
         return settings.WAGTAIL_SITE_NAME
 
     def items(self, page):
-        tags.add(*self.cache_tags(page))
+        # Its links start with the edition's addresses (sections, indexes): the masthead's.
+        tags.add(*self.cache_tags(page), f"masthead-{page.locale.language_code}")
         return load_articles(self.article_ids(page))
 
     def item_title(self, article):

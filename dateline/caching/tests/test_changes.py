@@ -37,9 +37,7 @@ def told(pages, shared_cache):
     """The names of the pages the shared cache was told about since the last call."""
 
     def names(retract=None):
-        paths = {
-            path for path, retracted in shared_cache.told() if retract in (None, retracted)
-        }
+        paths = {path for path, retracted in shared_cache.told() if retract in (None, retracted)}
         return {name for name, url in pages.items() if url in paths}
 
     names()  # what building the world said before the test
@@ -70,9 +68,7 @@ def test_editing_the_related_article_refreshes_the_article_that_shows_its_card(s
     }  # fmt: skip
 
 
-def test_a_first_edit_after_the_cache_forgot_refreshes_every_listing_of_the_article(
-    site, told
-):
+def test_a_first_edit_after_the_cache_forgot_refreshes_every_listing_of_the_article(site, told):
     publish(site.related, title="Navy escorts the second convoy")
     assert "sitemaps" in told()  # the index, listing its section's months
 

@@ -94,7 +94,8 @@ class PublicAPIMixin:
             return super().dispatch(request, *args, **kwargs)
 
     def listing_view(self, request):
-        tags.add(*self.listing_tags())
+        # Its addresses start with the editions' (sections, indexes): their mastheads'.
+        tags.add(*self.listing_tags(), *(f"masthead-{code}" for code, _ in settings.LANGUAGES))
         return super().listing_view(request)
 
     def find_object(self, queryset, request):
