@@ -111,7 +111,9 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_photo_saved(sender, instance, created, **kwargs):
-    invalidate([f"photo-{instance.pk}", "list-mediabank"] if created else [f"photo-{instance.pk}"])
+    names = [f"photo-{instance.pk}", "list-mediabank"] if created else [f"photo-{instance.pk}"]
+    # Put under embargo: out of every page and file at once.
+    invalidate(names, retract=bool(getattr(instance, "is_embargoed", False)))
 
 
 def on_photo_deleted(sender, instance, **kwargs):

@@ -10,7 +10,7 @@ request rendered are kept under the same condition.
 """
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import FileResponse, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import urlencode
 
@@ -35,7 +35,9 @@ def is_shareable(request, response):
     """The same for every anonymous reader: a shared cache may keep it."""
     if response.status_code != 200 and response.status_code not in SHORT:
         return False
-    if response.streaming or response.cookies or getattr(request, "is_preview", False):
+    if response.cookies or getattr(request, "is_preview", False):
+        return False
+    if response.streaming and not isinstance(response, FileResponse):  # a file is the same
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(response, "personal", False):
         return False
@@ -63,6 +65,7 @@ class CachingMiddleware:
     def __call__(self, request):
         if not is_anonymous_read(request):
             response = self.get_response(request)
+            response["X-Accel-Expires"] = "0"
             if "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response
@@ -84,8 +87,10 @@ class CachingMiddleware:
             fragments.store(collector.pending)
         if shareable and not conflict:
             _mark_shared(response)
-        elif "Cache-Control" not in response or conflict:
-            add_never_cache_headers(response)
+        else:
+            response["X-Accel-Expires"] = "0"  # nginx keeps nothing it may not purge
+            if "Cache-Control" not in response or conflict:
+                add_never_cache_headers(response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -105,7 +110,7 @@ def _mark_shared(response):
         cdn = {"s_maxage": age} if settings.WAGTAILFRONTENDCACHE else {}
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True, **cdn)
     response["X-Accel-Expires"] = str(age)
-    if response.status_code == 200 and not response.has_header("ETag"):
+    if response.status_code == 200 and not response.streaming and not response.has_header("ETag"):
         set_response_etag(response)  # nginx answers If-None-Match from its copy
 
 
@@ -144,6 +149,7 @@ def _redirect(request, keep):
     kept = [(key, value) for key in keep for value in request.GET.getlist(key)]
     response = HttpResponsePermanentRedirect(request.path + (f"?{urlencode(kept)}" if kept else ""))
     add_never_cache_headers(response)
+    response["X-Accel-Expires"] = "0"
     return response
 
 

@@ -20,6 +20,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from dateline.caching import tags
+
 from .embargo import staff_may_see
 from .models import PhotoRendition
 
@@ -37,8 +39,9 @@ def _not_found():
 
 def _rendition_photo(path):
     """(found, embargoed) for a rendition file: a file no rendition row names is not served."""
-    rows = PhotoRendition.objects.filter(file=path).values_list("image__embargo_until", flat=True)
-    for embargo_until in rows[:1]:
+    rows = PhotoRendition.objects.filter(file=path).values_list("image_id", "image__embargo_until")
+    for photo_id, embargo_until in rows[:1]:
+        tags.add(tags.photo(photo_id))  # an embargo set later takes the file out of caches
         return True, embargo_until is not None and embargo_until > timezone.now()
     return False, False
 

@@ -239,3 +239,19 @@ def test_a_site_settings_change_refreshes_the_pages_that_show_them(site, told):
     settings.save()
     assert {"article", "related"} <= told()
     assert "home" not in told()
+
+
+def test_an_embargo_set_on_a_photo_retracts_its_pages_and_files(site, told, client, shared_cache):
+    from dateline.mediabank.renditions import LEAD_SPECS
+
+    rendition = site.lead_photo.get_renditions(*LEAD_SPECS)[LEAD_SPECS[0]]
+    file_url = rendition.url
+    assert client.get(file_url).status_code == 200
+    told()
+    photo = site.lead_photo
+    photo.embargo_until = timezone.now() + timedelta(hours=2)
+    photo.save()
+    retracted = {path for path, retract in shared_cache.told() if retract}
+    assert file_url in retracted
+    assert {site.article.url, site.politics.url, "/en/"} <= retracted
+    assert client.get(file_url).status_code == 404
