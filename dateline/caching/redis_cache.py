@@ -31,7 +31,7 @@ class _Client(RedisCacheClient):
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = _Client
+        self._class = _Client  # private: see dateline/tests/test_private_apis.py
         self.retry_after = float(params.get("RETRY_AFTER", 5.0))
         self.down_until = 0.0
         self._lock = threading.Lock()
