@@ -9,8 +9,12 @@ a change either sees this URL in the index or this response sees the change. Fra
 request rendered are kept under the same condition.
 """
 
+import functools
+
 from django.conf import settings
+from django.db import transaction
 from django.http import FileResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import urlencode
 
@@ -63,6 +67,16 @@ class CachingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD") and request.path.startswith(_admin_prefix()):
+            # A newsroom change and what it says to caches (stamps, purges) commit together:
+            # Wagtail's publish and unpublish commit their own writes first, and a crash in
+            # between would leave a change unannounced.
+            with transaction.atomic():
+                response = self.get_response(request)
+                if response.status_code >= 500:  # an exception, answered by Django's handler
+                    transaction.set_rollback(True)
+            response["X-Accel-Expires"] = "0"
+            return response
         if not is_anonymous_read(request):
             response = self.get_response(request)
             response["X-Accel-Expires"] = "0"
@@ -98,6 +112,11 @@ class CachingMiddleware:
         if allowed is not None and is_anonymous_read(request):
             return unknown_params_redirect(request, allowed)
         return None
+
+
+@functools.cache
+def _admin_prefix():
+    return reverse("wagtailadmin_home")
 
 
 def _mark_shared(response):

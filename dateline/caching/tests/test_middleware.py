@@ -108,3 +108,24 @@ def test_an_answer_that_raced_a_change_is_not_shared(site, client, shared_cache,
     assert "no-cache" in response["Cache-Control"]
     # The URL was indexed all the same: the change's purge reaches any copy kept anyway.
     assert (site.article.url, False) in shared_cache.told()
+
+
+def test_a_newsroom_change_commits_with_its_announcement_or_not_at_all(
+    site, admin_client, shared_cache, monkeypatch
+):
+    """Wagtail's unpublish commits its writes before it says so: were the stamps and the
+    purge not written (a crash, a lost connection), the page would stay in every cache."""
+    from dateline.caching.models import Purge
+
+    def lost(*args, **kwargs):
+        raise ConnectionError("the database went away")
+
+    create = Purge.objects.create
+    monkeypatch.setattr(Purge.objects, "create", lost)
+    with pytest.raises(ConnectionError):
+        admin_client.post(f"/admin/pages/{site.related.pk}/unpublish/", {"include_descendants": ""})
+    assert ArticlePage.objects.get(pk=site.related.pk).live
+    monkeypatch.setattr(Purge.objects, "create", create)
+    admin_client.post(f"/admin/pages/{site.related.pk}/unpublish/", {"include_descendants": ""})
+    assert not ArticlePage.objects.get(pk=site.related.pk).live
+    assert (site.related.url, True) in shared_cache.told()
