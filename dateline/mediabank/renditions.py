@@ -8,6 +8,8 @@ querysets prefetch exactly these specs, so a listing costs one query for all its
 from dataclasses import dataclass
 from functools import cache
 
+from django.db.models import Prefetch, prefetch_related_objects
+
 from .models import RENDITION_WIDTHS
 
 FORMATS = ("webp", "jpeg")
@@ -48,3 +50,17 @@ def filters(*specs):
     from wagtail.images.models import Filter
 
     return tuple(Filter(spec=spec) for spec in specs)
+
+
+def prefetch_renditions(photos, kind):
+    """Read the renditions of a kind for these photos in one query, as a listing's prefetch
+    does, for photos loaded otherwise (a page's lead photo, photos joined to their pages)."""
+    photos = [photo for photo in photos if photo and not hasattr(photo, "prefetched_renditions")]
+    if not photos:
+        return
+    renditions = (
+        photos[0].get_rendition_model().objects.filter(filter_spec__in=KINDS[kind].all_specs)
+    )
+    prefetch_related_objects(
+        photos, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )

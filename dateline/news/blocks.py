@@ -1,12 +1,96 @@
 """The blocks an article body is made of, as the newsroom's structured editor offers them."""
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from dateline.mediabank.renditions import prefetch_renditions
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
+
+
+def readable_translations(queryset, pages):
+    """{page.pk: editions.readable_translation(queryset, page)} for many pages, in one query."""
+    from dateline.news.models.editions import active_locale
+
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return {}
+    active = active_locale()
+    found = queryset.filter(
+        translation_key__in={page.translation_key for page in pages},
+        locale_id__in={active.pk, *(page.locale_id for page in pages)},
+    ).order_by()  # picked by key below: no sort to compile or run
+    candidates = {
+        (candidate.translation_key, candidate.locale_id): candidate for candidate in found
+    }
+    return {
+        page.pk: candidates.get((page.translation_key, active.pk))
+        or candidates.get((page.translation_key, page.locale_id))
+        for page in pages
+    }
+
+
+class Batch:
+    """The values of a stream's blocks of one type, converted together by the stream.
+
+    What rendering them needs is looked up once for all of them, when the first renders: an
+    article with five related stories or photos costs the queries of one.
+    """
+
+    def __init__(self, values):
+        self.values = values
+        self.found = {}
+
+    def once(self, name, look_up):
+        if name not in self.found:
+            self.found[name] = look_up(self.values)
+        return self.found[name]
+
+
+class RenderedInBatches:
+    """A struct block whose values know their batch (see Batch)."""
+
+    def bulk_to_python(self, values):
+        struct_values = super().bulk_to_python(values)
+        batch = Batch(struct_values)
+        for value in struct_values:
+            value.batch = batch
+        return struct_values
+
+    def batch_of(self, value):
+        # A value converted on its own (a preview, a form, a test) is a batch of one.
+        return getattr(value, "batch", None) or Batch([value])
+
+
+class ChoosesPage(RenderedInBatches):
+    """A struct block that shows the page chosen in its `chosen` field, as readers may see it.
+
+    Subclasses say what readers may see (`readable_pages()`).
+    """
+
+    chosen = None
+
+    def readable_pages(self):
+        raise NotImplementedError
+
+    def shown_pages(self, chosen):
+        """{chosen page's key: the page readers see in its place, or None}."""
+        return readable_translations(self.readable_pages(), chosen)
+
+    def shown_page(self, value):
+        page = value.get(self.chosen)
+        if page is None:
+            return None
+        # Per edition: the pages readers see depend on the language being read.
+        shown = self.batch_of(value).once(
+            ("shown", translation.get_language()),
+            lambda values: self.shown_pages([v.get(self.chosen) for v in values]),
+        )
+        return shown.get(page.pk)
 
 
 class SubheadingBlock(blocks.CharBlock):
@@ -16,7 +100,9 @@ class SubheadingBlock(blocks.CharBlock):
         template = "news/blocks/subheading.html"
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(ChoosesPage, blocks.StructBlock):
+    chosen = "speaker"
+
     text = blocks.TextBlock(label=_("Quote"), help_text=_("The words as spoken, without quotes."))
     speaker = blocks.PageChooserBlock(
         page_type="news.TopicPage",
@@ -37,15 +123,15 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "news/blocks/quote.html"
 
-    def get_context(self, value, parent_context=None):
+    def readable_pages(self):
         from dateline.news.models import TopicPage
-        from dateline.news.models.editions import readable_translation
 
+        return TopicPage.objects.live().public()
+
+    def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         # Link the speaker only to a topic page readers may open, in their edition.
-        context["speaker_page"] = readable_translation(
-            TopicPage.objects.live().public(), value.get("speaker")
-        )
+        context["speaker_page"] = self.shown_page(value)
         return context
 
     def clean(self, value):
@@ -58,7 +144,7 @@ class QuoteBlock(blocks.StructBlock):
         return value
 
 
-class PhotoBlock(blocks.StructBlock):
+class PhotoBlock(RenderedInBatches, blocks.StructBlock):
     photo = ImageChooserBlock(label=_("Photo"))
     caption = blocks.CharBlock(
         label=_("Caption"),
@@ -72,8 +158,18 @@ class PhotoBlock(blocks.StructBlock):
         label = _("Photo")
         template = "news/blocks/photo.html"
 
+    def get_context(self, value, parent_context=None):
+        # The renditions of every photo block of the stream, in one query.
+        self.batch_of(value).once(
+            "renditions",
+            lambda values: prefetch_renditions([v.get("photo") for v in values], "lead"),
+        )
+        return super().get_context(value, parent_context=parent_context)
 
-class RelatedArticleBlock(blocks.StructBlock):
+
+class RelatedArticleBlock(ChoosesPage, blocks.StructBlock):
+    chosen = "article"
+
     article = blocks.PageChooserBlock(page_type="news.ArticlePage", label=_("Article"))
 
     class Meta:
@@ -81,16 +177,23 @@ class RelatedArticleBlock(blocks.StructBlock):
         label = _("Related story card")
         template = "news/blocks/related.html"
 
-    def get_context(self, value, parent_context=None):
+    def readable_pages(self):
         from dateline.news.models import ArticlePage
-        from dateline.news.models.editions import readable_translation
 
+        # A card's fields and its photo in one query (a card never shows the body); the
+        # photos' renditions are read together below.
+        return ArticlePage.objects.published().defer_streamfields().select_related("lead_photo")
+
+    def shown_pages(self, chosen):
+        shown = super().shown_pages(chosen)
+        prefetch_renditions([article.lead_photo for article in shown.values() if article], "card")
+        return shown
+
+    def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         # A card must never show an unpublished, expired or restricted story, and shows the
         # story in the reader's edition when it has been translated.
-        context["article"] = readable_translation(
-            ArticlePage.objects.published().for_cards(), value.get("article")
-        )
+        context["article"] = self.shown_page(value)
         return context
 
 

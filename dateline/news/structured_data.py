@@ -44,7 +44,7 @@ def _image_object(photo, request):
 def article_structured_data(article, request):
     """The JSON-LD text for an article, safe to place inside a <script> element."""
     # The same URL as the canonical link: built from the Site, not from the request's host.
-    url = article.get_full_url(request) or request.build_absolute_uri(article.url)
+    url = article.get_full_url(request) or request.build_absolute_uri(article.get_url(request))
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -52,13 +52,13 @@ def article_structured_data(article, request):
         "url": url,
         "headline": article.title[:110],
         "description": article.standfirst,
-        "inLanguage": article.locale.language_code,
+        "inLanguage": article.language_code,
         "articleSection": article.section.title,
         "author": [
             {
                 "@type": "Person",
                 "name": author.title,
-                "url": request.build_absolute_uri(author.url),
+                "url": request.build_absolute_uri(author.get_url(request)),
             }
             for author in article.byline_authors
         ],
@@ -83,7 +83,7 @@ def article_structured_data(article, request):
             }
             for note in notes
         ]
-    image = _image_object(article.lead_photo, request)
+    image = _image_object(article.shown_lead_photo, request)
     if image:
         data["image"] = [image]
     data["articleBody"] = strip_tags(" ".join(_body_text(article)))[:5000]
@@ -92,8 +92,10 @@ def article_structured_data(article, request):
 
 
 def _body_text(article):
-    for block in article.body:
-        if block.block_type in {"paragraph", "subheading"}:
-            yield str(block.value.source if hasattr(block.value, "source") else block.value)
-        elif block.block_type == "quote":
-            yield block.value["text"]
+    # From the stored values: the text needs no block converted (no speaker or story looked
+    # up), when the body itself may come from a kept fragment.
+    for block in article.body.raw_data:
+        if block["type"] in {"paragraph", "subheading"}:
+            yield str(block["value"])
+        elif block["type"] == "quote":
+            yield block["value"].get("text", "")

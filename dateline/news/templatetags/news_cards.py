@@ -28,6 +28,7 @@ def cards(context, articles, variant="", level=3, show_standfirst=False, item=""
 
     def render(article):
         values = {
+            "request": request,  # for {% pageurl %}: the site's root paths, once per request
             "article": article,
             "variant": variant,
             "level": level,
