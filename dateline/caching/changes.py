@@ -87,8 +87,12 @@ def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
 
 
 def on_slug_changed(sender, instance, instance_before, **kwargs):
-    # Lists of addresses (sitemaps) name this page's and its descendants' by it.
-    invalidate([f"address-{instance.pk}"])
+    # Lists of addresses (sitemaps) name this page's and its descendants' by it; near the top
+    # of an edition (its home, a section, an index), every page links below it.
+    names = [f"address-{instance.pk}"]
+    if instance.depth <= 3 and instance.locale_id:
+        names.append(f"masthead-{instance.locale.language_code}")
+    invalidate(names)
 
 
 def on_page_deleted(sender, instance, **kwargs):

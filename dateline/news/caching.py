@@ -11,7 +11,6 @@ import hashlib
 from datetime import UTC
 
 from django.core.cache import cache
-from wagtail.models import Page
 
 from dateline.caching import rules
 
@@ -69,16 +68,14 @@ def article_changed(change):
         cache.delete(_memory_key(article))
 
 
-def fingerprint(home):
-    """The edition's masthead summed up: its home, and the sections and indexes below it with
-    their names and addresses (every link of the edition starts with one of them). It
-    changes when the masthead or any address of the edition does."""
+def fingerprint(home, sections):
+    """What the masthead shows of an edition, summed up: it changes when the masthead does
+    (the addresses of the pages below the home change it too: caching/changes.py)."""
     if home is None:
         return ""
-    below = Page.objects.child_of(home).live().public().order_by("path")
     text = repr(
         (home.pk, home.title, home.tagline, home.url_path)
-        + tuple(below.values_list("pk", "title", "url_path"))
+        + tuple((s.pk, s.title, s.url_path) for s in sections)
     )
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
@@ -89,8 +86,7 @@ def _masthead_key(language):
 
 def remember_masthead(language, home, sections):
     """Called when a masthead renders: what it showed, to compare with after a change."""
-    if cache.get(_masthead_key(language)) is None:
-        cache.add(_masthead_key(language), fingerprint(home), None)
+    cache.add(_masthead_key(language), fingerprint(home, sections), None)
 
 
 def masthead_sections(home):
@@ -99,13 +95,14 @@ def masthead_sections(home):
 
 
 def edition_changed(change):
-    """A home, section or index page changed: every page of the edition shows their names
-    in its masthead, and links to addresses that start with theirs."""
+    """A home, section or index page changed: every page of the edition shows the home and
+    sections in its masthead, and links to addresses below them."""
     language = _language(change.page)
     # The edition's home is the page itself or, for a section or an index, its parent.
     home = change.page if isinstance(change.page, HomePage) else change.page.get_parent().specific
-    now = fingerprint(home) if home.live else ""
-    if cache.get(_masthead_key(language)) != now:
+    now = fingerprint(home, masthead_sections(home)) if home.live else ""
+    if change.kind != "publish" or cache.get(_masthead_key(language)) != now:
+        # Gone, moved or made private: whatever was remembered, every address below it.
         change.tags.add(f"masthead-{language}")
         cache.set(_masthead_key(language), now, None)
     if isinstance(change.page, SectionPage) and change.kind != "publish":

@@ -1,4 +1,4 @@
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 from django.apps import apps
 from django.conf import settings
@@ -33,7 +33,7 @@ class EditionPageMixin:
     def routed_child(self, child):
         return child
 
-    def edition_links(self):
+    def edition_links(self, request=None):
         """(language code, language name, url, is this page) for every edition, in settings order.
 
         An edition without a translation of this page links to that edition's home page.
@@ -54,7 +54,7 @@ class EditionPageMixin:
                 {
                     "code": code,
                     "name": name,
-                    "url": page.url if page else f"/{code}/",
+                    "url": page.get_url(request) if page else f"/{code}/",
                     "translated": page is not None,
                     "current": page is not None and page.pk == self.pk,
                 }
@@ -64,7 +64,7 @@ class EditionPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Asked for by the template (head and masthead), often from a kept fragment: lazily.
-        context["edition_links"] = cache(self.edition_links)
+        context["edition_links"] = cache(partial(self.edition_links, request))
         return context
 
     @cached_property
