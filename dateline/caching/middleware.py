@@ -94,7 +94,9 @@ class CachingMiddleware:
         shareable = is_shareable(request, response)
         conflict = False
         if collector.tags and (collector.pending or shareable):
-            if shareable and purging.enabled():
+            # Not found and redirects are kept seconds only: not worth a row each (junk URLs
+            # would grow the index); a page published at such an address names it itself.
+            if shareable and purging.enabled() and response.status_code not in SHORT:
                 index.register(request.build_absolute_uri(), collector.tags)
             conflict = bool(changes.stamps_after(collector.tags, collector.since))
         if not conflict and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
