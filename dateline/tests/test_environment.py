@@ -36,3 +36,30 @@ def test_cache_is_the_configured_one():
     assert cache.get(key) == value
     cache.delete(key)
     assert cache.get(key) is None
+
+
+def test_development_settings_keep_nothing_between_requests():
+    """A template edit shows on the next reload: no kept fragments, no cached templates."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, django; django.setup()\n"
+        "from django.conf import settings\n"
+        "from django.template import engines\n"
+        "loaders = engines['django'].engine.loaders\n"
+        "print(json.dumps({'fragments': settings.DATELINE_FRAGMENTS,\n"
+        "  'backend': settings.CACHES['fragments']['BACKEND'],\n"
+        "  'cached_loader': any('cached' in str(l) for l in loaders)}))\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "dateline.settings.development"}
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    found = json.loads(out.splitlines()[-1])
+    assert found == {
+        "fragments": False,
+        "backend": "django.core.cache.backends.dummy.DummyCache",
+        "cached_loader": False,
+    }
