@@ -31,6 +31,7 @@ STOP_TIMEOUT = 10
 
 MAIN_CONFIG = """\
 load_module {module};
+pcre_jit on;
 daemon off;
 master_process on;
 worker_processes 2;

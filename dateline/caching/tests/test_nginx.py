@@ -319,17 +319,18 @@ def test_junk_in_addresses_makes_no_new_objects(served):
         assert unknown.cache == "MISS"  # asked again: the redirect was not kept
     assert served.origin.count(path + "?foo=1") == 2
 
+    # Other spellings of the same path are the same page: its copy, never another object
+    # (the application is asked for the normalised path, the one the copy is kept under).
     odd = [
         path.replace("/politics/", "//politics/"),
         path.replace("/northern", "/%6eorthern"),
         path.replace("/politics/", "/politics/./"),
+        path.replace("/politics/", "/politics/x/../"),
     ]
     for address in odd:
-        asked = len(served.origin.requests)
-        for _ in range(2):
-            reply = fetch(served.url(address))
-            assert reply.cache == "BYPASS", f"{address}: {reply}"
-        assert len(served.origin.requests) == asked + 2, address
+        reply = fetch(served.url(address))
+        assert (reply.status, reply.cache) == (200, "HIT"), f"{address}: {reply}"
+        assert reply.body == plain.body
 
     asked = served.origin.count(path)
     burst = [
@@ -338,8 +339,8 @@ def test_junk_in_addresses_makes_no_new_objects(served):
         *(f"{path}?foo={i}" for i in range(10)),
         *(f"{path}?utm_source=n{i}&sort=old" for i in range(10)),
         *(f"{path}?{i}" for i in range(5)),
-        *(f"/en//politics/{i}/" for i in range(5)),
-        *(f"/en/%70olitics/?page={i}" for i in range(5)),
+        *(path.replace("/politics/", "/" * i + "/politics/") for i in range(1, 6)),
+        *(path.replace("/politics/", "/%70olitics/" + "./" * i) for i in range(5)),
     ]
     for address in burst:
         fetch(served.url(address))
