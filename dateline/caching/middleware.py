@@ -43,8 +43,9 @@ def is_shareable(request, response):
         return False
     if response.streaming and not isinstance(response, FileResponse):  # a file is the same
         return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(response, "personal", False):
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # a form's token is the reader's own
         return False
+    # A view's own never_cache or private (the reader's name, their comment form).
     if any(w in response.get("Cache-Control", "") for w in ("private", "no-store", "no-cache")):
         return False
     vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
@@ -53,13 +54,6 @@ def is_shareable(request, response):
         # feeds and the API are never translated by it.
         vary.discard("accept-language")
     return vary <= SAFE_VARY
-
-
-def personal(response):
-    """Mark a response as one reader's own: no cache keeps it."""
-    response.personal = True
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 class CachingMiddleware:

@@ -42,12 +42,8 @@ class PurgeFailed(Exception):
     pass
 
 
-def shared_caches():
-    return settings.DATELINE_SHARED_CACHES
-
-
 def enabled():
-    return bool(shared_caches() or settings.WAGTAILFRONTENDCACHE)
+    return bool(settings.DATELINE_SHARED_CACHES or settings.WAGTAILFRONTENDCACHE)
 
 
 def backlog():
@@ -112,7 +108,7 @@ def process(job):
 def send(urls, retract):
     if not urls:
         return
-    for location in shared_caches():
+    for location in settings.DATELINE_SHARED_CACHES:
         _send_to_nginx(location, urls, retract)
     if settings.WAGTAILFRONTENDCACHE:
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -145,27 +141,20 @@ def _send_to_nginx(location, urls, retract):
         conn.close()
 
 
-def run_pending(deadline=None):
-    """Process what is due until nothing is (or until `deadline`, a monotonic time)."""
-    import time
-
-    while deadline is None or time.monotonic() < deadline:
-        job = claim()
-        if job is None or not process(job):
-            return
+def run_pending():
+    """Send what is due, until nothing is or sending fails (then the backoff decides)."""
+    while (job := claim()) is not None and process(job):
+        pass
 
 
-# The purger thread.
+# The purger thread: woken by a commit, and every POLL_SECONDS for what others left.
 
 _wakeup = threading.Event()
 _thread = None
 
 
 def wake():
-    """A change committed: send it now (inline when no purger thread runs here)."""
-    if _thread is not None and _thread.is_alive():
-        _wakeup.set()
-    elif settings.DATELINE_PURGE_INLINE:
+    if settings.DATELINE_PURGE_INLINE:
         run_pending()
     else:
         start()
@@ -185,21 +174,15 @@ def _loop():
             close_old_connections()
 
 
-def start():
+def start(**kwargs):
     global _thread
     if _thread is None or not _thread.is_alive():
         _thread = threading.Thread(target=_loop, name="dateline-purger", daemon=True)
         _thread.start()
-    return _thread
-
-
-def _start_on_request(**kwargs):
-    request_started.disconnect(dispatch_uid="caching_purger")
-    start()
 
 
 def register_purger():
-    """From ready(): a process that serves requests runs a purger thread from its first one
-    (rows left by a process that stopped are due to everyone)."""
+    """From ready(): a process that serves requests runs a purger from its first one (rows
+    a stopped process left are due to everyone)."""
     if enabled() and not settings.DATELINE_PURGE_INLINE:
-        request_started.connect(_start_on_request, dispatch_uid="caching_purger")
+        request_started.connect(start, dispatch_uid="caching_purger")

@@ -1,6 +1,8 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
+from dateline.caching.middleware import query_params
+
 from . import views
 
 app_name = "discussion"
@@ -12,9 +14,13 @@ def moved(name):
 
 
 urlpatterns = [
-    path("counts/", views.counts, name="counts"),
+    path("counts/", query_params("ids")(views.counts), name="counts"),
     path("<int:article_id>/me/", views.personal, name="personal"),
-    path("<int:article_id>/comments/", views.public_comments, name="comments"),
+    path(
+        "<int:article_id>/comments/",
+        query_params("sort", "comments")(views.public_comments),
+        name="comments",
+    ),
     path("<int:article_id>/write/", views.write, name="write"),
     path("comment/<int:comment_id>/edit/", views.edit, name="edit"),
     path("comment/<int:comment_id>/delete/", views.delete, name="delete"),

@@ -1,11 +1,17 @@
 from django.urls import path, register_converter
 
+from dateline.caching.middleware import query_params
+
 from . import feeds, views
 
 urlpatterns = [
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", views.sitemap_index, name="sitemap"),
-    path("sitemap-<str:section>.xml", views.sitemap_edition, name="sitemap_edition"),
+    path("robots.txt", query_params()(views.robots_txt), name="robots_txt"),
+    path("sitemap.xml", query_params()(views.sitemap_index), name="sitemap"),
+    path(
+        "sitemap-<str:section>.xml",
+        query_params("p")(views.sitemap_edition),
+        name="sitemap_edition",
+    ),
 ]
 
 
@@ -25,14 +31,14 @@ register_converter(FeedFormatConverter, "feedformat")
 feed_urlpatterns = [
     path(
         "<feedformat:feed_format>/",
-        feeds.feed,
+        query_params()(feeds.feed),
         {"scope": "edition"},
         name="edition_feed",
     ),
     *(
         path(
             f"{scope}/<slug:slug>/<feedformat:feed_format>/",
-            feeds.feed,
+            query_params()(feeds.feed),
             {"scope": scope},
             name=f"{scope}_feed",
         )

@@ -129,3 +129,18 @@ def test_a_newsroom_change_commits_with_its_announcement_or_not_at_all(
     admin_client.post(f"/admin/pages/{site.related.pk}/unpublish/", {"include_descendants": ""})
     assert not ArticlePage.objects.get(pk=site.related.pk).live
     assert (site.related.url, True) in shared_cache.told()
+
+
+@pytest.mark.parametrize(
+    "path, kept",
+    [
+        ("/en/mediabank/?q=ferry&x=1", "/en/mediabank/?q=ferry"),
+        ("/en/feeds/rss/?x=1", "/en/feeds/rss/"),
+        ("/sitemap.xml?x=1", "/sitemap.xml"),
+        ("/robots.txt?x=1", "/robots.txt"),
+    ],
+)
+def test_views_beside_pages_redirect_unknown_parameters_too(site, client, path, kept):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == kept
