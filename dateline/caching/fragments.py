@@ -17,6 +17,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.utils.safestring import mark_safe
 
 from . import changes, tags
@@ -62,7 +63,10 @@ def _read(keys, collector):
         logger.warning("fragments: cache unreadable", exc_info=True)
         return {}
     found = {k: v for k, v in found.items() if isinstance(v, tuple) and len(v) == 3}
-    return _valid(found, collector.since)
+    try:
+        return _valid(found, collector.since)
+    except DatabaseError:  # what cannot be checked is rendered (an error page, say)
+        return {}
 
 
 def render(request, key, render_html):

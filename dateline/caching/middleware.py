@@ -93,8 +93,11 @@ class CachingMiddleware:
             if shareable and purging.enabled() and response.status_code not in SHORT:
                 index.register(request.build_absolute_uri(), collector.tags)
             conflict = bool(changes.stamps_after(collector.tags, collector.since))
-        if not conflict and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            fragments.store(collector.pending)
+        # Kept only from pages that exist (junk addresses would fill the cache) and hold no
+        # reader's form token, rendered with nothing changed meanwhile.
+        if response.status_code == 200 and not conflict:
+            if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                fragments.store(collector.pending)
         if shareable and not conflict:
             _mark_shared(response)
         else:

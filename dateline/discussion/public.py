@@ -48,12 +48,14 @@ def thread_for(article, sort="newest", page_number=1):
         return thread
     approved = Comment.objects.approved().filter(article=article)
     counts = approved.aggregate(total=Count("pk"), top=Count("pk", filter=Q(parent__isnull=True)))
+    thread.count = counts["total"]
+    if not counts["top"]:
+        return thread  # nothing to page through
     top = approved.filter(parent__isnull=True).select_related("author").order_by(*SORTS[sort])
     paginator = Paginator(top, conf.get("PER_PAGE"))
     paginator.count = counts["top"]  # counted above with the total: one query for both
     thread.page = paginator.get_page(page_number)
-    thread.comments = list(thread.page.object_list) if counts["top"] else []
-    thread.count = counts["total"]
+    thread.comments = list(thread.page.object_list)
     # Replies of the comments on this page, all depths, in one query per level.
     parents = {c.pk: c for c in thread.comments}
     for comment in thread.comments:

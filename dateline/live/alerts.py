@@ -4,7 +4,7 @@ import json
 import logging
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -14,7 +14,7 @@ from dateline.news.models.home import breaking_news_tag
 from .backends import get_broker
 from .models import Alert
 from .signals import alert_changed
-from .stream import edition_channel
+from .stream import edition_channel, rendered_last_id
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,9 @@ def banner_tag(language):
 
 
 def cache_key(language):
-    return f"live:alert:{language}"
+    """The cache entry of an edition's banner state (banner_state()). Its last event id
+    belongs to the broker's log: a broker of its own (a test's) has entries of its own."""
+    return f"live:banner:{get_broker().key_prefix}:{language}"
 
 
 def _as_dict(alert):
@@ -49,29 +51,49 @@ def _with_label(data):
     return {**data, "level_label": label}
 
 
-def current_alert(language):
-    """The newest active alert of an edition, as a dict for the banner, or None.
+def _newest(language):
+    return _as_dict(Alert.objects.active().for_language(language).newest_first().first())
 
-    Read from the cache (one get per page), filled from the database on a miss; a cache
-    outage falls back to the database instead of failing the page.
+
+def current_alert(language):
+    """The newest active alert of an edition, as a dict for the banner, or None (read from
+    the database: what an announcement publishes)."""
+    return _with_label(_newest(language))
+
+
+def banner_state(language):
+    """(the edition channel's last event id, its alert as a dict or None), as pages render
+    the banner: one cache get for both.
+
+    On a miss the id is read before the alert (docs/live.md): whatever changes after the id
+    is replayed by the reader's stream, so the pair, kept together, is never older than its
+    id. It is kept only when the broker could tell the id. A cache outage falls back to the
+    broker and the database; a database outage shows no alert (the error pages extend the
+    base layout too: they render without a database).
     """
+    key = cache_key(language)
     try:
-        data = cache.get(cache_key(language))
+        state = cache.get(key)
     except Exception:
         logger.warning("live: cache unavailable for the alert banner", exc_info=True)
-        data = None
+        state = None
         use_cache = False
     else:
         use_cache = True
-    if data is None:
-        alert = Alert.objects.active().for_language(language).newest_first().first()
-        data = _as_dict(alert)
-        if use_cache:
+    if state is None:
+        last_id = rendered_last_id(edition_channel(language))
+        try:
+            data = _newest(language)
+        except DatabaseError:
+            logger.warning("live: no alert banner, the database failed", exc_info=True)
+            return last_id, None
+        state = (last_id, data)
+        if use_cache and last_id:
             try:
-                cache.set(cache_key(language), data, CACHE_TIMEOUT)
+                cache.set(key, state, CACHE_TIMEOUT)
             except Exception:  # noqa: S110 - logged on get already
                 pass
-    return _with_label(data)
+    return state[0], _with_label(state[1])
 
 
 def render_banner(language):
@@ -89,14 +111,20 @@ def announce(language):
     Runs after the transaction commits, so nobody sees an alert that was rolled back.
     """
 
-    def push():
+    def forget():
         try:
             cache.delete(cache_key(language))
         except Exception:
             logger.warning("live: could not clear the alert cache", exc_info=True)
+
+    def push():
+        forget()
         invalidate([banner_tag(language)])
         html = render_banner(language)
         get_broker().publish(edition_channel(language), "alert", json.dumps({"html": html}))
+        # Again: a render that read the old id and alert meanwhile may have kept them, right
+        # together (its readers' streams replay this event) but stale without scripts.
+        forget()
         alert_changed.send(sender=Alert, language=language)
 
     transaction.on_commit(push)

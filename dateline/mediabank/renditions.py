@@ -64,3 +64,44 @@ def prefetch_renditions(photos, kind):
     prefetch_related_objects(
         photos, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def photos_with_renditions(photo_ids, kind):
+    """{photo id: photo} for these photos, each with its renditions of a kind attached (as
+    prefetch_renditions() attaches them), in one query: read from the renditions' side, each
+    row bringing its photo. A photo without any of them yet is left out."""
+    from .models import PhotoRendition
+
+    photos = {}
+    if not photo_ids:
+        return photos
+    renditions = PhotoRendition.objects.filter(
+        image_id__in=photo_ids, filter_spec__in=KINDS[kind].all_specs
+    ).select_related("image")
+    for rendition in renditions:
+        if rendition.image_id not in photos:
+            photos[rendition.image_id] = rendition.image
+            rendition.image.prefetched_renditions = []
+        rendition.image = photos[rendition.image_id]
+        rendition.image.prefetched_renditions.append(rendition)
+    return photos
+
+
+def load_photos(instances, field_name, kind):
+    """Load the photo each instance shows in `field_name` (a foreign key to a photo) with
+    its renditions of a kind: one query for all of them, where the photo and its renditions
+    would take two. A photo without renditions yet (first shown) is read the usual way."""
+    if not instances:
+        return
+    field = instances[0]._meta.get_field(field_name)
+    unread = [
+        obj
+        for obj in instances
+        if field.value_from_object(obj) is not None and not field.is_cached(obj)
+    ]
+    found = photos_with_renditions({field.value_from_object(obj) for obj in unread}, kind)
+    for obj in unread:
+        if field.value_from_object(obj) in found:
+            setattr(obj, field_name, found[field.value_from_object(obj)])
+    prefetch_related_objects([obj for obj in unread if not field.is_cached(obj)], field_name)
+    prefetch_renditions([getattr(obj, field_name) for obj in instances], kind)

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from dateline.mediabank.renditions import prefetch_renditions
+from dateline.mediabank.renditions import load_photos, prefetch_renditions
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
 
@@ -32,6 +32,19 @@ def readable_translations(queryset, pages):
         or candidates.get((page.translation_key, page.locale_id))
         for page in pages
     }
+
+
+def readable_as_is(page):
+    """Whether readers of the edition being read see this very page where it is chosen:
+    live, public and of that edition (what readable_translations would find for it)."""
+    from dateline.news.models.editions import active_locale
+    from dateline.news.models.querysets import restricted_pages
+
+    return (
+        page.live
+        and page.locale_id == active_locale().pk
+        and not any(page.path.startswith(private.path) for private in restricted_pages())
+    )
 
 
 class Batch:
@@ -79,6 +92,9 @@ class ChoosesPage(RenderedInBatches):
 
     def shown_pages(self, chosen):
         """{chosen page's key: the page readers see in its place, or None}."""
+        chosen = [page for page in chosen if page is not None]
+        if all(readable_as_is(page) for page in chosen):
+            return {page.pk: page for page in chosen}  # the usual case: no query
         return readable_translations(self.readable_pages(), chosen)
 
     def shown_page(self, value):
@@ -180,13 +196,12 @@ class RelatedArticleBlock(ChoosesPage, blocks.StructBlock):
     def readable_pages(self):
         from dateline.news.models import ArticlePage
 
-        # A card's fields and its photo in one query (a card never shows the body); the
-        # photos' renditions are read together below.
-        return ArticlePage.objects.published().defer_streamfields().select_related("lead_photo")
+        # A card never shows the body; the photos are read below, with their renditions.
+        return ArticlePage.objects.published().defer_streamfields()
 
     def shown_pages(self, chosen):
         shown = super().shown_pages(chosen)
-        prefetch_renditions([article.lead_photo for article in shown.values() if article], "card")
+        load_photos([article for article in shown.values() if article], "lead_photo", "card")
         return shown
 
     def get_context(self, value, parent_context=None):

@@ -8,9 +8,11 @@ from wagtail.models import Locale, Site
 
 from dateline.caching import tags
 
+from . import memo
 from .caching import masthead_sections, remember_masthead
 from .models import HomePage
 from .models.editions import locale_for
+from .models.home import ROUTED_HOME
 
 
 class Edition:
@@ -36,6 +38,14 @@ class Edition:
             locale = locale_for(self.language)
         except Locale.DoesNotExist:
             return None
+        routed = memo.recall(ROUTED_HOME)
+        if (
+            routed is not None
+            and routed.live
+            and routed.locale_id == locale.pk
+            and routed.translation_key == site.root_page.translation_key
+        ):
+            return routed  # the page the query below would read, already loaded
         return (
             HomePage.objects.filter(translation_key=site.root_page.translation_key, locale=locale)
             .live()

@@ -20,6 +20,12 @@ def remember(key, compute):
     return memo[key]
 
 
+def recall(key):
+    """What was remembered under key in this request, or None: nothing is computed."""
+    memo = _memo.get()
+    return memo.get(key) if memo is not None else None
+
+
 class RequestMemoMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateline.caching import tags
-from dateline.mediabank.renditions import prefetch_renditions
+from dateline.mediabank.renditions import load_photos
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.forms import ArticlePageForm
 
@@ -146,7 +146,7 @@ class ArticlePage(EditionPageMixin, Page):
     def shown_lead_photo(self):
         """The lead photo with its renditions, read once for the picture, share image and
         structured data (falsy when there is none or it is under embargo)."""
-        prefetch_renditions([self.lead_photo], "lead")
+        load_photos([self], "lead_photo", "lead")
         return self.lead_photo
 
     @property

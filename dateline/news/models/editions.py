@@ -46,6 +46,7 @@ class EditionPageMixin:
             .live()
             .public()
             .select_related("locale")
+            .only("title", "url_path", "locale__language_code")  # a link (titled: tagged)
         }
         links = []
         for code, name in settings.LANGUAGES:

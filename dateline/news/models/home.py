@@ -5,9 +5,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from dateline.caching import tags
+from dateline.news import memo
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
+
+ROUTED_HOME = "routed-home"
 
 
 def breaking_news_tag(language):
@@ -49,9 +52,17 @@ class HomePage(EditionPageMixin, Page):
     class Meta:
         verbose_name = _("edition home page")
 
+    def routed_child(self, child):
+        # The masthead shows the edition's home: Wagtail's routing came through it, loaded
+        # (context_processors.Edition checks it is the one it would read).
+        memo.remember(ROUTED_HOME, lambda: self)
+        return super().routed_child(child)
+
     def get_context(self, request, *args, **kwargs):
         from dateline.news.frontpage import build_front_page
 
+        if not getattr(request, "is_preview", False):  # a draft is not what readers see
+            memo.remember(ROUTED_HOME, lambda: self)
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         tags.add(f"list-edition-{language}", breaking_news_tag(language))

@@ -7,6 +7,10 @@ from dateline.news import memo
 
 
 class ReaderPageQuerySet(PageQuerySet):
+    def public(self):
+        # Nothing restricted (the usual case): no filter to compile and run.
+        return super().public() if restricted_page_ids() else self.all()
+
     def private_q(self):
         # Wagtail joins restrictions to pages in one query; SQLite plans that join as a scan
         # of the whole page table while the restrictions table is empty (no statistics).
@@ -20,13 +24,21 @@ class ReaderPageQuerySet(PageQuerySet):
         return q
 
 
+def restricted_page_ids():
+    """The keys of the pages with a view restriction, once per request."""
+    return memo.remember(
+        "restricted-page-ids",
+        lambda: list(PageViewRestriction.objects.values_list("page_id", flat=True)),
+    )
+
+
 def restricted_pages():
     """The pages with a view restriction (path and depth only), once per request."""
     return memo.remember("restricted-pages", _restricted_pages)
 
 
 def _restricted_pages():
-    restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    restricted_ids = restricted_page_ids()
     if not restricted_ids:
         return []
     # Aliases share their source's restrictions (as Wagtail checks them when serving).
@@ -45,8 +57,8 @@ class ArticleQuerySet(ReaderPageQuerySet):
         small partial index) instead of a join on live: a listing then finds its keys in the
         article table's own index, without touching a page row per skipped article.
         """
-        hidden = Page.objects.filter(Q(live=False) | self.private_q()).values("pk")
-        return self.exclude(pk__in=hidden)
+        hidden = Q(live=False) | self.private_q() if restricted_page_ids() else Q(live=False)
+        return self.exclude(pk__in=Page.objects.filter(hidden).values("pk"))
 
     def newest_first(self):
         # published_at mirrors first_published_at on the article table, where it is indexed
