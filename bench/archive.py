@@ -4,13 +4,18 @@
         --small postgres://postgres@127.0.0.1:5432/dateline_small
 
 Load the database first (`manage.py load_demo --articles 1000000`). Every page is rendered
-through Django's test client in this process with the page cache off, after a warm-up, many
-times: p50 and p95 in milliseconds and the number of SQL queries. With --small, the same
-pages are counted on a second, small database too, so that flat query counts show.
+through Django's test client in this process (there is no page cache in the application:
+nginx's, in front of it, is not involved), after a warm-up, many times: p50 and p95 in
+milliseconds and the number of SQL queries. With --small, the same pages are counted on a
+second, small database too, so that flat query counts show.
 
-By default the parts of pages kept rendered and the objects kept in the worker are on, as on
-a page-cache miss in production (after the warm-up, an unchanged article is all kept);
---cold turns them off: every page is rendered whole from the database each time.
+By default the settings are production's (dateline.settings.production): fragments (parts of
+pages kept rendered, checked against the database) and Django's cache are on, in Redis when
+REDIS_URL is set (else in this process's memory), as on a miss of nginx's cache in production;
+after the warm-up an unchanged article is all kept. --cold uses bench/cold_settings.py
+instead: fragments off and both caches a dummy backend, so every page is rendered whole from
+the database each time (site root paths and renditions included). Either way this script sets
+DJANGO_SETTINGS_MODULE, a SECRET_KEY if none is set, and a cache key prefix of the run's own.
 """
 
 import argparse
@@ -20,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import django
 
@@ -30,29 +36,33 @@ parser.add_argument("--small", help="DATABASE_URL of a small database to count q
 parser.add_argument(
     "--cold",
     action="store_true",
-    help="render everything every time: no parts kept rendered and no objects kept in the "
-    "worker (by default they are, as on a page-cache miss in production)",
+    help="render everything every time: fragments off, Django's caches a dummy backend "
+    "(by default fragments are kept, as on a miss of nginx's cache in production)",
 )
 parser.add_argument("--counts-only", action="store_true", help=argparse.SUPPRESS)
 args = parser.parse_args()
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.development")
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     sys.exit("Set DATABASE_URL to the PostgreSQL database with the archive.")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench.cold_settings
+os.environ["DJANGO_SETTINGS_MODULE"] = (
+    "bench.cold_settings" if args.cold else "dateline.settings.production"
+)
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Fragments of another run, or of the other database with --small, are never read.
+os.environ["CACHE_KEY_PREFIX"] = f"bench-archive-{os.getpid()}"
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
-settings.DEBUG = False
-settings.DATELINE_PAGE_CACHE = {
-    **getattr(settings, "DATELINE_PAGE_CACHE", {}),
-    "ENABLED": False,
-    **({"RENDER_CACHE": False} if args.cold else {}),
-}
+# Production's static files storage needs its manifest (as bench/serving.py does).
+call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def pages_to_measure():
@@ -148,10 +158,14 @@ def main():
         return
     print(f"Articles: {ArticlePage.objects.count():,} ({connection.settings_dict['NAME']})")
     print(
-        "Page cache off; "
-        + ("nothing kept (--cold)" if args.cold else "parts and objects kept between renders")
+        f"Every request rendered ({settings.SETTINGS_MODULE}): "
+        + (
+            "nothing kept (--cold)"
+            if args.cold
+            else f"fragments kept ({settings.CACHES['fragments']['BACKEND'].rpartition('.')[2]})"
+        )
     )
-    print(f"{'page (uncached)':30} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
+    print(f"{'page (rendered)':30} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
     rows = []
     for label, url, login in pages_to_measure():
         client = client_for(login)
@@ -165,7 +179,7 @@ def main():
         print()
         print(f"Query counts, same pages on {small.pop('articles'):,} articles ({args.small}):")
         for label, count in rows:
-            print(f"{label:30} {count:4d} at 1M, {small[label]:4d} small")
+            print(f"{label:30} {count:4d} here, {small[label]:4d} on the small one")
 
 
 main()
