@@ -2,7 +2,8 @@
 
     DATABASE_URL=postgres://... DATELINE_VAR_DIR=... REDIS_URL=redis://127.0.0.1:6379/5 \
         python bench/serving.py [--seconds 10] [--connections 64] [--threads 2] [--workers 2]
-                                [--rounds 3] [--only static,cached,warm,cold,peer] [--skip-peer]
+                                [--rounds 3] [--only static,cached,warm,asgi,cold,peer]
+                                [--skip-peer]
 
 The model article is the newest published English article of the demo. Rows:
 
@@ -13,15 +14,18 @@ cached  nginx with the shipped deploy/nginx/dateline.conf in front of Dateline, 
         in turn, --rounds times each, and the table shows each one's median run and the
         headline the median of the rounds' ratios (on a shared machine, rates taken a
         minute apart differ more than the two servers do).
-warm    the origin with no cache in front: Dateline under uvicorn, every request rendered,
-        with fragments kept (production settings, Redis), as on a miss in production.
+warm    the origin with no cache in front: Dateline's WSGI application under granian (as it
+        serves pages in production), every request rendered, with fragments kept (production
+        settings, Redis), as on a miss in production.
+asgi    the same through Django's ASGI handler under uvicorn (the live streams' server): what
+        serving pages through WSGI earns.
 cold    the origin rendering everything every time: fragments off and Django's caches a
         dummy backend (bench/cold_settings.py), so site root paths and renditions come from
         the database on every request too.
-peer    a plain `wagtail start` project serving one page with the same text, under uvicorn's
-        WSGI interface; the warm and cold rows are given as multiples of it.
+peer    a plain `wagtail start` project serving one page with the same text, under granian's
+        WSGI interface too; the warm and cold rows are given as multiples of it.
 
-Dateline runs under uvicorn (uvloop, httptools) with production settings, `--workers`
+Dateline runs under granian (WSGI) with production settings, `--workers`
 processes, its caches in Redis under a key prefix of this run's own, and
 DATELINE_SHARED_CACHES naming the nginx in front, as in production (so a render registers
 its URL for purges).
@@ -60,7 +64,7 @@ PYTHON = sys.executable
 NGINX_CONF = ROOT / "deploy" / "nginx" / "dateline.conf"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 WRK_SUMMARY = Path(__file__).resolve().parent / "wrk_summary.lua"
-ROWS = ("static", "cached", "warm", "cold", "peer")
+ROWS = ("static", "cached", "warm", "asgi", "cold", "peer")
 
 
 class Invalid(Exception):
@@ -191,6 +195,20 @@ class Server:
             self.process.wait()
 
 
+def granian(app, port, workers, env, cwd=None, log=None):
+    """A WSGI application under granian: how Dateline serves pages in production (README)."""
+    return Server(
+        [
+            str(Path(PYTHON).parent / "granian"), "--interface", "wsgi", "--http", "1",
+            "--no-ws", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+            "--log-level", "warning", app,
+        ],
+        env=env,
+        cwd=cwd,
+        log=log,
+    )  # fmt: skip
+
+
 def uvicorn(app, port, workers, env, cwd=None, interface="asgi3", log=None):
     return Server(
         [
@@ -261,6 +279,7 @@ def nginx_cache(workdir, port, upstream_port):
         "@LISTEN@": f"127.0.0.1:{port}",
         "@SERVER_NAME@": "127.0.0.1 localhost",
         "@UPSTREAM@": f"server 127.0.0.1:{upstream_port};",
+        "@STREAMS@": f"server 127.0.0.1:{upstream_port};",
         "@CACHE_DIR@": str(workdir / "nginx-cache-store"),
         "@PURGERS@": "",
         "@PURGE_FROM@": "",
@@ -308,9 +327,7 @@ def peer_site(workdir, html_text, port, workers, log=None):
         + html_text.replace("{", "&#123;").replace("}", "&#125;")
         + "</article>{% endblock %}"
     )
-    return uvicorn(
-        "peer.wsgi:application", port, workers, env, cwd=project, interface="wsgi", log=log
-    )
+    return granian("peer.wsgi:application", port, workers, env, cwd=project, log=log)
 
 
 @dataclass
@@ -403,7 +420,8 @@ class Bench:
         print(
             f"\nThe article {article_path}: {len(html):,} bytes of HTML. wrk -t{args.threads} "
             f"-c{args.connections}, {args.seconds} s per row after {args.warmup} s of warm-up; "
-            f"{args.workers} application workers (uvicorn); {os.cpu_count()} CPUs, load average "
+            f"{args.workers} application workers (granian, WSGI, but for the ASGI row); "
+            f"{os.cpu_count()} CPUs, load average "
             f"{load_before:.2f} before the run (other work on the machine skews every row)\n"
         )
         print(
@@ -557,7 +575,7 @@ def main():
             # The origin, warm: production settings, fragments kept in Redis. Its first answers
             # are the reference: the bytes nginx serves as a static file, the expected sizes.
             port = free_port()
-            app = start(uvicorn("dateline.asgi:application", port, args.workers, app_env,
+            app = start(granian("dateline.wsgi:application", port, args.workers, app_env,
                                 log=workdir / "origin.log"))  # fmt: skip
             wait_for(f"http://127.0.0.1:{port}{article.url}")
             reference = {}
@@ -614,10 +632,21 @@ def main():
                           len(html), server=app)  # fmt: skip
             stop(app)
 
+            if "asgi" in only:
+                # The same under Django's ASGI handler and uvicorn (the live streams' server):
+                # what serving pages through WSGI earns.
+                port = free_port()
+                asgi = start(uvicorn("dateline.asgi:application", port, args.workers, app_env,
+                                     log=workdir / "asgi.log"))  # fmt: skip
+                wait_for(f"http://127.0.0.1:{port}{article.url}")
+                bench.run("article, origin warm, ASGI under uvicorn", port, article.url,
+                          len(html), server=asgi)  # fmt: skip
+                stop(asgi)
+
             if "cold" in only:
                 port = free_port()
                 cold_env = {**app_env, "DJANGO_SETTINGS_MODULE": "bench.cold_settings"}
-                cold = start(uvicorn("dateline.asgi:application", port, args.workers, cold_env,
+                cold = start(granian("dateline.wsgi:application", port, args.workers, cold_env,
                                      log=workdir / "cold.log"))  # fmt: skip
                 wait_for(f"http://127.0.0.1:{port}{article.url}")
                 bench.run("article, origin cold (nothing kept)", port, article.url, len(html),

@@ -1,11 +1,14 @@
-"""The production entry point under the production server: dateline.asgi's application under
-uvicorn (in a thread of the test process, on the test database), answering a reader's pages,
-a live stream and a form post as it does in production."""
+"""The production entry points under a real server (in a thread of the test process, on the
+test database): dateline.asgi's application under uvicorn, answering a reader's pages, a
+live stream and a form post, and dateline.wsgi's, which serves pages in production (granian
+there; uvicorn's WSGI interface here, in a thread)."""
 
+import threading
 import urllib.error
 import urllib.request
 
 import pytest
+import uvicorn
 from bs4 import BeautifulSoup
 
 from dateline.conftest import build_world, restore_wagtail_roots
@@ -20,6 +23,24 @@ def served(transactional_db, settings):
     from dateline.asgi import application
 
     with StreamServer(application) as server:
+        yield server, world
+
+
+@pytest.fixture
+def served_wsgi(transactional_db, settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    restore_wagtail_roots()
+    world = build_world()
+    from dateline.wsgi import application
+
+    server = StreamServer(application)
+    server.server = uvicorn.Server(
+        uvicorn.Config(
+            application, host="127.0.0.1", port=server.port, log_level="warning", interface="wsgi"
+        )
+    )
+    server.thread = threading.Thread(target=server.server.run, daemon=True)
+    with server:
         yield server, world
 
 
@@ -62,3 +83,13 @@ def test_a_post_without_its_token_is_refused_and_streams_answer(served):
         assert stream.headers["content-type"].startswith("text/event-stream")
     finally:
         stream.close()
+
+
+def test_pages_are_served_through_the_production_wsgi_app(served_wsgi):
+    server, world = served_wsgi
+    status, headers, body = get(server, world.article.url)
+    assert status == 200
+    assert BeautifulSoup(body, "html.parser").find("h1").get_text(strip=True) == world.article.title
+    assert headers["X-Accel-Expires"] == "600"
+    status, headers, _ = get(server, "/en/no-such-page/")
+    assert (status, headers["X-Accel-Expires"]) == (404, "5")

@@ -128,6 +128,7 @@ class Nginx:
             # the reader used (the URL index): both must reach this server.
             SERVER_NAME=f"127.0.0.1 localhost {site_host()}",
             UPSTREAM=f"server {self.upstream};",
+            STREAMS=f"server {self.upstream};",
             CACHE_DIR=str(self.cache_dir),
             PURGERS="192.0.2.0/24 1;",  # loopback's 127.0.0.1 is one already
         )
