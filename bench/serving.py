@@ -294,8 +294,9 @@ def nginx_cache(workdir, port, upstream_port):
     return nginx(workdir, "nginx-cache", http), not_hit
 
 
-def peer_site(workdir, html_text, port, workers, log=None):
-    """A plain `wagtail start` project with one page holding the article's text."""
+def peer_site(workdir, html_text, port, workers, log=None, database=None):
+    """A plain `wagtail start` project with one page holding the article's text (on SQLite,
+    as `wagtail start` makes it, or on the database URL given)."""
     project = workdir / "peer"
     project.mkdir()
     subprocess.run(
@@ -305,8 +306,13 @@ def peer_site(workdir, html_text, port, workers, log=None):
     )
     env = {"DJANGO_SETTINGS_MODULE": "peer.settings.production", "PYTHONPATH": str(project)}
     settings = project / "peer" / "settings" / "production.py"
+    own_database = (
+        f"import dj_database_url\nDATABASES = {{'default': dj_database_url.parse({database!r})}}\n"
+    )
     settings.write_text(
-        settings.read_text() + "\nALLOWED_HOSTS = ['*']\nSECRET_KEY = 'bench-only'\nDEBUG = False\n"
+        settings.read_text()
+        + "\nALLOWED_HOSTS = ['*']\nSECRET_KEY = 'bench-only'\nDEBUG = False\n"
+        + (own_database if database else "")
     )
     manage = [PYTHON, str(project / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], check=True, env={**os.environ, **env})
@@ -503,6 +509,11 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="application server processes")
     parser.add_argument("--skip-peer", action="store_true", help="leave the peer row out")
     parser.add_argument(
+        "--peer-database",
+        help="an empty database URL for the peer (e.g. PostgreSQL, as Dateline's); SQLite, as "
+        "`wagtail start` makes it, by default",
+    )
+    parser.add_argument(
         "--only",
         default=",".join(ROWS),
         help=f"comma-separated rows to run, among {', '.join(ROWS)} (e.g. --only warm,cold,peer "
@@ -658,7 +669,8 @@ def main():
                 text = re.sub(rb"<script.*?</script>", b"", html, flags=re.S)
                 body = re.search(rb"<article.*?</article>", text, re.S)
                 peer = start(peer_site(workdir, (body.group(0) if body else text).decode(),
-                                       port, args.workers, log=workdir / "peer.log"))  # fmt: skip
+                                       port, args.workers, log=workdir / "peer.log",
+                                       database=args.peer_database))  # fmt: skip
                 wait_for(f"http://127.0.0.1:{port}/")
                 bench.run("plain Wagtail page, same text (the peer)", port, "/", server=peer)
                 stop(peer)
