@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 
+from django.apps import apps
 from django.conf import settings
 from django.core.signals import request_started
 from django.db import close_old_connections, connection, transaction
@@ -85,6 +86,9 @@ def release_photos(now=None):
 def run_forever(interval=INTERVAL_SECONDS, stop=None):
     """Run the scheduler every `interval` seconds until `stop` (a threading.Event) is set."""
     stop = stop or threading.Event()
+    # Started from ready() in a server process: queries wait until every app is ready.
+    while not apps.ready and not stop.wait(0.05):
+        pass
     while not stop.is_set():
         close_old_connections()
         try:
