@@ -144,3 +144,24 @@ def test_views_beside_pages_redirect_unknown_parameters_too(site, client, path, 
     response = client.get(path)
     assert response.status_code == 301
     assert response["Location"] == kept
+
+
+@pytest.mark.parametrize("name", ["account_reset_password", "account_login", "account_signup"])
+def test_a_form_with_a_token_is_the_readers_own(site, client, name):
+    """Issue 13, item 10: a page holding a CSRF token is never kept by anybody."""
+    response = client.get(url_in("en", name))
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+    assert response["X-Accel-Expires"] == "0"
+
+
+def test_the_comment_form_is_its_readers_own(site, client, django_user_model):
+    reader = django_user_model.objects.create_user("tern", "tern@example.org", "pw-tern-12345")
+    client.force_login(reader)
+    response = client.get(f"/en/discussion/{site.article.pk}/write/")
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    assert response["X-Accel-Expires"] == "0"
