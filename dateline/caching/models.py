@@ -26,7 +26,8 @@ class CachedURL(models.Model):
 
     url = models.CharField(max_length=2000, unique=True)
     digest = models.CharField(max_length=32)
-    seen = models.DateTimeField()
+    since = models.DateTimeField()  # the tags below are those registered since then
+    seen = models.DateTimeField(db_index=True)  # last registered (to the hour)
 
     class Meta:
         verbose_name = "cached URL"

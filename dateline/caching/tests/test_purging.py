@@ -116,3 +116,30 @@ def test_the_dashboard_shows_the_backlog_to_administrators(nginx, admin_client):
     page = admin_client.get("/admin/").content.decode()
     assert "1 change is waiting to reach the shared cache" in page
     assert "connection refused" in page
+
+
+def test_urls_no_shared_cache_can_hold_are_forgotten(nginx):
+    from dateline.caching import index
+    from dateline.caching.models import CachedURL
+
+    index.register("http://testserver/en/a/", {"page-1"})
+    index.register("http://testserver/en/b/", {"page-1"})
+    CachedURL.objects.filter(url__endswith="/a/").update(
+        seen=timezone.now() - index.FORGET_AFTER - timedelta(minutes=1)
+    )
+    assert index.prune(dry_run=True) == 1
+    assert index.prune() == 1
+    invalidate(["page-1"], retract=True)
+    purging.run_pending()
+    assert nginx.sent == [(("http://testserver/en/b/",), True)]
+
+
+def test_a_url_still_served_says_so_once_an_hour(nginx):
+    from dateline.caching import index
+    from dateline.caching.models import CachedURL
+
+    index.register("http://testserver/en/a/", {"page-1"})
+    long_ago = timezone.now() - timedelta(hours=2)
+    CachedURL.objects.update(seen=long_ago)
+    index.register("http://testserver/en/a/", {"page-1"})  # the same tags, still served
+    assert CachedURL.objects.get().seen > long_ago
