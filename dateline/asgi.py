@@ -12,6 +12,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.production")
 
 django_application = get_asgi_application()
 
+from dateline.guard.bodies import BodyLimitASGI  # noqa: E402
 from dateline.live.stream import LiveStreamApp  # noqa: E402
 
-application = LiveStreamApp(django_application)
+# Bodies over their route's cap are refused before Django's handler reads them.
+application = BodyLimitASGI(LiveStreamApp(django_application))

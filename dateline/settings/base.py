@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "dateline.discussion",
     "dateline.live",
     "dateline.demo",
+    "dateline.guard",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body over its route's cap is refused before anything reads it (guard/bodies.py).
+    "dateline.guard.bodies.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the rest: it sees every header they add (docs/caching.md).
@@ -97,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The newsroom's searches within their limits, with a message (guard/searches.py).
+    "dateline.guard.searches.AdminSearchLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -268,6 +273,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form data (files apart) Django accepts, and the size past which an upload goes to disk; the
+# body caps per route: DATELINE_GUARD (dateline/guard/conf.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATELINE_GUARD = {}
 
 # Tasks: in-process by default; production may point this at a worker backend.
 TASKS = {

@@ -21,12 +21,14 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from dateline.caching import tags
+from dateline.guard import searches
 from dateline.mediabank.models import Photo
 from dateline.mediabank.renditions import LEAD_SPECS
 from dateline.news.models import ArticleAuthor, ArticlePage, TopicPage
@@ -34,6 +36,12 @@ from dateline.news.models import ArticleAuthor, ArticlePage, TopicPage
 from . import fields
 
 CACHE_SECONDS = 60
+# Deeper than any listing goes (a million articles at most 20 a page), and offset + limit
+# within the databases' 64-bit integers.
+MAX_OFFSET = 1_000_000_000
+# Integers in parameters (?id=, ?child_of=, ?offset=...) beyond this are a 400: SQLite and
+# PostgreSQL refuse them in a query.
+MAX_INTEGER = 2**63 - 1
 
 
 class SafeFieldsFilter(FieldsFilter):
@@ -71,10 +79,27 @@ class SafeSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if "\x00" in request.GET.get("search", ""):
             raise BadRequestError("search error: null characters are not allowed")
+        problem = searches.problem(request.GET.get("search", ""))
+        if problem:
+            raise BadRequestError(problem)
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         return super().filter_queryset(request, queryset, view)
+
+
+def check_integers(request):
+    for name, value in request.GET.items():
+        if value.lstrip("-").isdigit() and abs(int(value)) > MAX_INTEGER:
+            raise BadRequestError(f"{name} is out of range")
+
+
+class BoundedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class PublicAPIMixin:
@@ -82,6 +107,7 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     throttle_classes = []
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
     ordering_fields = ()
 
     def listing_tags(self):
@@ -93,6 +119,15 @@ class PublicAPIMixin:
         with translation.override(settings.LANGUAGE_CODE):
             return super().dispatch(request, *args, **kwargs)
 
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        check_integers(self.request)
+
+    def detail_view(self, request, pk):
+        if int(pk) > MAX_INTEGER:
+            raise Http404("not found")
+        return super().detail_view(request, pk)
+
     def listing_view(self, request):
         # Its addresses start with the editions' (sections, indexes): their mastheads'.
         tags.add(*self.listing_tags(), *(f"masthead-{code}" for code, _ in settings.LANGUAGES))
@@ -101,6 +136,7 @@ class PublicAPIMixin:
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
             raise BadRequestError("id must be a positive integer")
+        check_integers(request)
         return super().find_object(queryset, request)
 
     def finalize_response(self, request, response, *args, **kwargs):
