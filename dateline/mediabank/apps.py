@@ -6,3 +6,8 @@ class MediabankConfig(AppConfig):
     name = "dateline.mediabank"
     label = "mediabank"
     verbose_name = _("Media bank")
+
+    def ready(self):
+        from .processing import limit_decoding
+
+        limit_decoding()

@@ -52,10 +52,19 @@ class ReadersViewMiddleware:
 
 
 def staff_may_see(user):
-    """Newsroom staff may fetch embargoed renditions and originals (admin thumbnails, downloads)."""
+    """Newsroom staff may fetch renditions readers do not get (admin thumbnails, previews)."""
     return bool(
         user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
     )
+
+
+def may_edit(user, photo):
+    """Staff who may edit this photo (Wagtail's image permissions, per collection) may fetch
+    its original and its files while under embargo; other staff (moderators) may not."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(type(photo))
+    return staff_may_see(user) and policy.user_has_permission_for_instance(user, "change", photo)
 
 
 def photos_in(instance):

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, ImageQuerySet
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, ImageQuerySet
 from wagtail.search import index
 
 from .embargo import rendering_for_readers
@@ -163,6 +164,50 @@ class Photo(AbstractImage):
     def get_absolute_url(self):
         return reverse("mediabank:photo", kwargs={"pk": self.pk})
 
+    # Renditions (processing.py, tasks.py): a reader's request never makes one; the newsroom's
+    # requests make them from one decode of the original, stripped of private metadata.
+
+    def get_rendition(self, filter):
+        if rendering_for_readers():
+            spec = filter.spec if isinstance(filter, Filter) else filter
+            return self.get_renditions(spec)[spec]
+        return super().get_rendition(filter)
+
+    def create_rendition(self, filter):
+        if rendering_for_readers():
+            return self.pending_renditions(filter)[filter]
+        return super().create_rendition(filter)
+
+    def create_renditions(self, *filters):
+        if not filters:
+            return {}
+        if rendering_for_readers():
+            return self.pending_renditions(*filters)
+        from .processing import WorkingCopyFilter, working_copy
+
+        made = {}
+        with working_copy(self, filters) as copy:
+            for spec_filter in filters:
+                made[spec_filter] = super().create_rendition(
+                    WorkingCopyFilter(spec_filter.spec, copy)
+                )
+        return made
+
+    def generate_rendition_file(self, filter, *, source=None):
+        from .processing import WorkingCopyFilter, working_copy
+
+        if isinstance(filter, WorkingCopyFilter):
+            return super().generate_rendition_file(filter)
+        with working_copy(self, [filter]) as copy:
+            return super().generate_rendition_file(WorkingCopyFilter(filter.spec, copy))
+
+    def pending_renditions(self, *filters):
+        """Placeholders for renditions not made yet, the photo queued for the background."""
+        from . import tasks
+
+        tasks.request(self.pk, [f.spec for f in filters])
+        return {f: PendingRendition(self, f) for f in filters}
+
 
 class PhotoRendition(AbstractRendition):
     image = models.ForeignKey(Photo, related_name="renditions", on_delete=models.CASCADE)
@@ -178,3 +223,38 @@ class PhotoRendition(AbstractRendition):
         # prefetched ones, not those it read from the cache, and wrote these back to the
         # cache on every get_renditions() (a Redis write per picture per render).
         self._from_cache = True
+
+
+class PendingFile:
+    """The file of a pending rendition: none yet (a feed's enclosure reads its size)."""
+
+    name = ""
+    size = 0
+
+
+class PendingRendition:
+    """Stands in for a rendition readers asked for before it was made (tasks.py): the size
+    the rendition will have and a neutral placeholder picture. Not a model: never saved, and
+    Wagtail's rendition cache skips it (as it skips what it read from the cache)."""
+
+    PLACEHOLDER = "mediabank/pending.svg"
+
+    def __init__(self, photo, spec_filter):
+        self.image = photo
+        self.filter_spec = spec_filter.spec
+        self.focal_point_key = spec_filter.get_cache_key(photo)
+        self.width, self.height = spec_filter.get_transform(photo).size
+        self.file = PendingFile()
+        self._from_cache = True
+
+    @property
+    def url(self):
+        return static(self.PLACEHOLDER)
+
+    # The rest of a rendition's reading interface, as Wagtail defines it.
+    alt = AbstractRendition.alt
+    attrs = AbstractRendition.attrs
+    attrs_dict = AbstractRendition.attrs_dict
+    full_url = AbstractRendition.full_url
+    img_tag = AbstractRendition.img_tag
+    __html__ = AbstractRendition.__html__

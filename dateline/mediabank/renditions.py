@@ -41,6 +41,9 @@ KINDS = {
 
 LEAD_SPECS = KINDS["lead"].all_specs
 CARD_SPECS = KINDS["card"].all_specs
+# Every rendition the site publishes: the only ones readers may fetch (media.py), and the ones
+# made for a photo as soon as it is uploaded or first shown (tasks.py).
+PUBLISHED_SPECS = tuple(spec for kind in KINDS.values() for spec in kind.all_specs)
 
 
 @cache

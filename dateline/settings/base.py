@@ -292,6 +292,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("DATELINE_IMAGE_MAX_BYTES", str(25 * 102
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("DATELINE_IMAGE_MAX_PIXELS", str(50_000_000)))
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
+# Photos (dateline/mediabank, docs/security.md "Hostile images"): the newsroom's upload form
+# also limits frames; renditions readers ask for before they exist are made in the background.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "dateline.mediabank.forms.PhotoForm"
+DATELINE_IMAGE_MAX_FRAMES = int(env("DATELINE_IMAGE_MAX_FRAMES", "100"))
+DATELINE_RENDITION_QUEUE_SIZE = 64
+DATELINE_RENDITIONS_IN_BACKGROUND = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
