@@ -12,7 +12,7 @@ request rendered are kept under the same condition.
 import functools
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import FileResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
@@ -80,7 +80,17 @@ class CachingMiddleware:
         redirect = _without_campaign(request)
         if redirect is not None:
             return redirect
-        collector = tags.start(changes.current_seq())
+        try:
+            since = changes.current_seq()
+        except DatabaseError:
+            # The database does not answer (docs/security.md, "When the database freezes"):
+            # what needs no data (robots.txt) is still served, kept by nobody; what needs data
+            # fails on its own reads (a 503).
+            response = self.get_response(request)
+            response["X-Accel-Expires"] = "0"
+            add_never_cache_headers(response)
+            return response
+        collector = tags.start(since)
         try:
             response = self.get_response(request)
         finally:

@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "dateline.guard.bodies.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Deadlines on a request's queries, and a 503 while the database does not answer
+    # (guard/outage.py); static files above are served without it.
+    "dateline.guard.outage.DatabaseOutageMiddleware",
     # Before the rest: it sees every header they add (docs/caching.md).
     "dateline.caching.middleware.CachingMiddleware",
     "dateline.news.memo.RequestMemoMiddleware",
@@ -142,6 +145,21 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search and system checks need it on PostgreSQL.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Nothing waits for ever on the database (docs/security.md, "When the database freezes"):
+    # connecting, a statement, a lock, a transaction left idle; keepalives find a vanished
+    # server. A command running longer statements (a migration on a big table, a bulk load)
+    # is started with DATABASE_STATEMENT_TIMEOUT=0.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _server = {
+        "statement_timeout": env("DATABASE_STATEMENT_TIMEOUT", "30s"),
+        "lock_timeout": env("DATABASE_LOCK_TIMEOUT", "10s"),
+        "idle_in_transaction_session_timeout": env("DATABASE_IDLE_TRANSACTION_TIMEOUT", "60s"),
+    }
+    _options["options"] = " ".join(
+        [_options.get("options", ""), *(f"-c {name}={value}" for name, value in _server.items())]
+    ).strip()
+    _options.setdefault("connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "3")))
+    _options.update(keepalives=1, keepalives_idle=30, keepalives_interval=10, keepalives_count=3)
     # Under ASGI Django answers each request in a thread of its own: persistent connections
     # would be one per thread, left open when the thread ends (and PostgreSQL refuses the
     # hundred-and-first). The threads share a pool instead.
@@ -150,7 +168,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": int(env("DATABASE_POOL_SIZE", "12")),
-            "timeout": 10,
+            # Seconds a request waits for a connection of the pool (then a 503).
+            "timeout": int(env("DATABASE_POOL_TIMEOUT", "5")),
         }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
