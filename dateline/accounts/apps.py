@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "dateline.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .staff_login import register_signal_handlers
+
+        register_signal_handlers()

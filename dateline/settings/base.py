@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # Readers' accounts
     "allauth",
     "allauth.account",
+    # Two-factor sign-in (authenticator apps and recovery codes), for staff above all.
+    "allauth.mfa",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -107,6 +109,9 @@ MIDDLEWARE = [
     "dateline.guard.searches.AdminSearchLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff sign-in (docs/security.md): the code asked for, and wrong page passwords throttled.
+    "dateline.accounts.staff_login.TwoFactorMiddleware",
+    "dateline.accounts.page_passwords.PagePasswordThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Only admin requests see photos under embargo (dateline/mediabank/embargo.py).
     "dateline.mediabank.embargo.ReadersViewMiddleware",
@@ -352,6 +357,21 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip,50/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Staff sign-in (docs/security.md, dateline/accounts/throttles.py): failed attempts allowed,
+# and the window (seconds) they are counted in, per account and per client address on the
+# admin's login, per address and per restriction on the passwords of private pages.
+WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.staff_login.StaffLoginForm"
+DATELINE_SIGN_IN_THROTTLES = {
+    "admin_account": (5, 900),
+    "admin_address": (20, 900),
+    "page_password_address": (10, 600),
+    "page_password_restriction": (30, 600),
+}
+# Two-factor sign-in (allauth.mfa): an authenticator app's codes, with recovery codes. When
+# required, everyone who may use the admin sets it up before the admin opens.
+DATELINE_STAFF_REQUIRE_TWO_FACTOR = env_bool("DATELINE_STAFF_REQUIRE_TWO_FACTOR", False)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("DATELINE_SITE_NAME", "Dateline")
 # Readers' user names are not made from their e-mail; signup asks for the name shown.
 ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "dateline.accounts.forms.SignupExtraForm"
