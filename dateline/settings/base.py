@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # Deadlines on a request's queries, and a 503 while the database does not answer
     # (guard/outage.py); static files above are served without it.
     "dateline.guard.outage.DatabaseOutageMiddleware",
+    # Documents without Wagtail's literal "Content-Encoding: None" (guard/documents.py).
+    "dateline.guard.documents.DocumentHeadersMiddleware",
     # Before the rest: it sees every header they add (docs/caching.md).
     "dateline.caching.middleware.CachingMiddleware",
     "dateline.news.memo.RequestMemoMiddleware",
