@@ -39,7 +39,10 @@ def page_routed(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_page")
 def redirect_unknown_query_params(page, request, serve_args, serve_kwargs):
-    allowed = getattr(page, "query_params", None)
+    if hasattr(page, "query_params_for"):  # pages with routes of their own
+        allowed = page.query_params_for(request)
+    else:
+        allowed = getattr(page, "query_params", None)
     if allowed is not None and is_anonymous_read(request):
         return unknown_params_redirect(request, allowed)
     return None

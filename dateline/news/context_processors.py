@@ -11,7 +11,7 @@ from dateline.caching import tags
 from . import memo
 from .caching import masthead_sections, remember_masthead
 from .models import HomePage
-from .models.editions import locale_for
+from .models.editions import locale_for, og_locale
 from .models.home import ROUTED_HOME
 
 
@@ -22,6 +22,7 @@ class Edition:
         self.request = request
         self.language = translation.get_language() or settings.LANGUAGE_CODE
         self.site_name = settings.WAGTAIL_SITE_NAME
+        self.og_locale = og_locale(self.language)
 
     @cached_property
     def home(self):

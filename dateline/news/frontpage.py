@@ -2,6 +2,8 @@
 
 import heapq
 
+from django.utils import timezone
+
 from .models.article import ArticlePage
 from .models.section import SectionPage
 
@@ -57,9 +59,24 @@ def build_front_page(home):
         for section in sections
         if rail_keys[section.pk]
     ]
+    latest = latest[:LATEST_COUNT]
     return {
         "top_story": top,
         "pinned": pinned,
-        "latest": latest[:LATEST_COUNT],
+        "latest": latest,
+        "latest_items": with_day_changes(latest),
         "rails": rails,
     }
+
+
+def with_day_changes(articles, today=None):
+    """[{"article", "new_day"}]: new_day is the article's day where the list enters a day
+    other than the one before it (today's for the first), None elsewhere."""
+    day = today or timezone.localdate()
+    items = []
+    for article in articles:
+        when = article.first_published_at
+        published = timezone.localdate(when) if when else day
+        items.append({"article": article, "new_day": published if published != day else None})
+        day = published
+    return items

@@ -1,5 +1,6 @@
 """NewsArticle structured data (schema.org JSON-LD) for article pages."""
 
+import html
 import json
 
 from django.conf import settings
@@ -86,7 +87,9 @@ def article_structured_data(article, request):
     image = _image_object(article.shown_lead_photo, request)
     if image:
         data["image"] = [image]
-    data["articleBody"] = strip_tags(" ".join(_body_text(article)))[:5000]
+    # Plain text, as readers read it: tags gone, entities decoded, spaces collapsed.
+    text = html.unescape(strip_tags(" ".join(_body_text(article))))
+    data["articleBody"] = " ".join(text.split())[:5000]
     # Escape "<" so no string inside can close the script element.
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 

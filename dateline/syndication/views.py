@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from .sitemaps import find_sitemap, sitemap_keys
+from .sitemaps import find_sitemap, news_sitemap_keys, sitemap_keys
 
 PLAIN_KEY = re.compile(r"^[A-Za-z0-9._-]+$")  # nothing reverse() would quote
 
@@ -21,6 +21,10 @@ def robots_txt(request):
         "Disallow: /*/accounts/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        *(
+            f"Sitemap: {request.build_absolute_uri(reverse('sitemap_edition', args=[key]))}"
+            for key in news_sitemap_keys()
+        ),
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -76,7 +80,7 @@ def sitemap_edition(request, section):
         headers = {"Last-Modified": http_date(max(lastmods).timestamp())}
     return TemplateResponse(
         request,
-        "sitemap.xml",
+        sitemap.template,
         {"urlset": urls},
         content_type="application/xml",
         headers=headers,

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from django.utils import timezone
 from wagtail.models import Page
 
 from dateline.caching import rules
@@ -41,6 +42,10 @@ def listings(site):
         found[f"topic {fmt}"] = f"/en/feeds/topic/{site.person.slug}/{fmt}/"
         found[f"author {fmt}"] = f"/en/feeds/author/{site.reporter.slug}/{fmt}/"
     found["russian feed"] = "/ru/feeds/rss/"
+    day = timezone.localdate(site.article.specific.published_at).strftime("%Y/%m/%d")
+    found["edition day"] = f"/en/{day}/"
+    found["news sitemap"] = "/sitemap-en.news.xml"
+    found["section day"] = f"{site.politics.url}{day}/"
     found["api pages"] = "/api/v2/pages/?type=news.ArticlePage&fields=title,standfirst"
     found["api images"] = "/api/v2/images/"
     assert month(site.article)  # the sitemaps of both months are in public_urls

@@ -14,7 +14,7 @@ from dateline.mediabank.renditions import load_photos
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.forms import ArticlePageForm
 
-from .editions import EditionPageMixin, active_locale
+from .editions import EditionPageMixin, active_locale, og_locale
 from .querysets import ArticleManager
 from .section import SectionPage
 
@@ -135,6 +135,11 @@ class ArticlePage(EditionPageMixin, Page):
         parent_path = self.path[: -self.steplen] if self.path else ""
         if parent_path and (self.section_id is None or self.section.path != parent_path):
             self.section = SectionPage.objects.filter(path=parent_path).first()
+
+    @property
+    def og_locale(self):
+        """The page's language as Open Graph names it (ru_RU)."""
+        return og_locale(self.language_code)
 
     @cached_property
     def language_code(self):

@@ -58,6 +58,8 @@ class EditionPageMixin:
                     "url": page.get_url(request) if page else f"/{code}/",
                     "translated": page is not None,
                     "current": page is not None and page.pk == self.pk,
+                    "default": code == settings.LANGUAGE_CODE,  # hreflang x-default
+                    "og_locale": og_locale(code),
                 }
             )
         return links
@@ -68,6 +70,10 @@ class EditionPageMixin:
         context["edition_links"] = cache(partial(self.edition_links, request))
         return context
 
+    def archive_context(self, request):
+        """What every reader page has, without this page's own listing (archives.py)."""
+        return EditionPageMixin.get_context(self, request)
+
     @cached_property
     def translation_pks(self):
         """Keys of this page and its translations, live or not (asked twice per listing)."""
@@ -76,6 +82,15 @@ class EditionPageMixin:
             .objects.filter(translation_key=self.translation_key)
             .values_list("pk", flat=True)
         )
+
+
+# Open Graph names a language with its territory; a language not here gets its own name twice.
+OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "ar": "ar_AR"}
+
+
+def og_locale(language_code):
+    """An edition's language as Open Graph names it: ru -> ru_RU."""
+    return OG_LOCALES.get(language_code) or f"{language_code}_{language_code.upper()}"
 
 
 def readable_translation(queryset, page):

@@ -6,6 +6,7 @@ from wagtail.models import Orderable, Page
 
 from dateline.caching import tags
 from dateline.news import memo
+from dateline.news.archives import DayArchiveMixin
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
@@ -18,7 +19,7 @@ def breaking_news_tag(language):
     return f"breaking-{language.lower()}"
 
 
-class HomePage(EditionPageMixin, Page):
+class HomePage(EditionPageMixin, DayArchiveMixin, Page):
     """The front page of one edition (one per language)."""
 
     tagline = models.CharField(
@@ -57,6 +58,14 @@ class HomePage(EditionPageMixin, Page):
         # (context_processors.Edition checks it is the one it would read).
         memo.remember(ROUTED_HOME, lambda: self)
         return super().routed_child(child)
+
+    def archive_articles(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.published().in_edition(self.locale_id).newest_first().for_cards()
+
+    def archive_tag(self):
+        return f"list-edition-{self.locale.language_code}"
 
     def get_context(self, request, *args, **kwargs):
         from dateline.news.frontpage import build_front_page

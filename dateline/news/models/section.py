@@ -5,13 +5,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from dateline.caching import tags
+from dateline.news.archives import DayArchiveMixin
 from dateline.pagination import paginate_newest
 
 from .editions import EditionPageMixin
 from .querysets import ReaderPageManager
 
 
-class SectionPage(EditionPageMixin, Page):
+class SectionPage(EditionPageMixin, DayArchiveMixin, Page):
     """A desk of the newsroom and a section of the site: Defense, Politics, Economy..."""
 
     description = models.TextField(
@@ -41,6 +42,14 @@ class SectionPage(EditionPageMixin, Page):
         from .article import ArticlePage
 
         return ArticlePage.objects.filter(section=self).published().newest_first().for_cards()
+
+    is_section_archive = True
+
+    def archive_articles(self):
+        return self.articles()
+
+    def archive_tag(self):
+        return f"list-section-{self.pk}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -148,7 +148,7 @@ class TestCanonicalAndAlternates:
     def test_translated_article_has_both_alternates(self, site, client):
         for page in (site.article, site.article_ru):
             links = alternates(get_soup(client, page.url))
-            assert set(links) == {"en", "ru"}
+            assert set(links) == {"en", "ru", "x-default"}
             assert urlsplit(links["en"]).path == site.article.url
             assert urlsplit(links["ru"]).path == site.article_ru.url
 
@@ -166,3 +166,31 @@ class TestCanonicalAndAlternates:
         links = alternates(get_soup(client, "/ru/"))
         assert urlsplit(links["en"]).path == "/en/"
         assert urlsplit(links["ru"]).path == "/ru/"
+
+
+class TestWhatSearchEnginesReadInEachEdition:
+    def test_hreflang_names_the_default_edition_as_x_default(self, site, client):
+        for url in (site.article.url, site.article_ru.url):
+            links = alternates(get_soup(client, url))
+            assert links["x-default"] == links[settings.LANGUAGE_CODE]
+            assert urlsplit(links["x-default"]).path == site.article.url
+
+    def test_open_graph_names_the_language_with_its_territory(self, site, client):
+        russian = get_soup(client, site.article_ru.url)
+        assert meta_property(russian, "og:locale") == "ru_RU"
+        assert meta_property(russian, "og:locale:alternate") == "en_US"
+        assert meta_property(get_soup(client, site.article.url), "og:locale") == "en_US"
+        assert meta_property(get_soup(client, "/ru/"), "og:locale") == "ru_RU"
+
+    def test_the_article_body_is_plain_text(self, site, client):
+        from dateline.conftest import publish
+
+        publish(
+            site.article,
+            body=[
+                ("paragraph", "<p>Fish &amp; chips, the mayor&#x27;s <b>favourite</b>.</p>"),
+                ("paragraph", "<p>Prices rise &lt;5%&gt; &quot;at most&quot;.</p>"),
+            ],
+        )
+        body = structured_data(get_soup(client, site.article.url))["articleBody"]
+        assert body == 'Fish & chips, the mayor\'s favourite. Prices rise <5%> "at most".'

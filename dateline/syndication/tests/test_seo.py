@@ -116,12 +116,14 @@ class TestRobots:
         assert response["Content-Type"].startswith("text/plain")
         return response.content.decode().splitlines()
 
-    def test_names_the_sitemap(self, robots, client):
+    def test_names_the_sitemap_index_and_each_editions_news_sitemap(self, robots, client):
         sitemaps = [line.split(":", 1)[1].strip() for line in robots if line.startswith("Sitemap:")]
-        assert len(sitemaps) == 1
-        location = urlsplit(sitemaps[0])
-        assert location.scheme in {"http", "https"} and location.netloc
-        assert client.get(location.path).status_code == 200
+        paths = [urlsplit(location).path for location in sitemaps]
+        news = [f"/sitemap-{language}.news.xml" for language, _name in settings.LANGUAGES]
+        assert paths == ["/sitemap.xml", *news]
+        for location in map(urlsplit, sitemaps):
+            assert location.scheme in {"http", "https"} and location.netloc
+            assert client.get(location.path).status_code == 200
 
     def test_keeps_crawlers_out_of_the_newsroom(self, robots):
         assert "User-agent: *" in robots
@@ -136,3 +138,57 @@ class TestRobots:
 
     def test_only_get(self, site, client):
         assert client.post("/robots.txt").status_code == 405
+
+
+NEWS_NS = {**SITEMAP_NS, "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+
+
+class TestNewsSitemap:
+    def news(self, client, language="en"):
+        urlset = parse_xml(client, f"/sitemap-{language}.news.xml")
+        assert urlset.tag == f"{{{SITEMAP_NS['sm']}}}urlset"
+        return {
+            urlsplit(url.findtext("sm:loc", namespaces=NEWS_NS)).path: url
+            for url in urlset.findall("sm:url", NEWS_NS)
+        }
+
+    def test_lists_the_editions_articles_of_the_last_two_days(self, site, client):
+        entries = self.news(client)
+        # "related" was published two days ago, a moment before the window opened.
+        assert list(entries) == [site.article.url]
+        news = entries[site.article.url].find("news:news", NEWS_NS)
+        assert news.findtext("news:publication/news:name", namespaces=NEWS_NS) == (
+            settings.WAGTAIL_SITE_NAME
+        )
+        assert news.findtext("news:publication/news:language", namespaces=NEWS_NS) == "en"
+        assert news.findtext("news:title", namespaces=NEWS_NS) == site.article.title
+        published = datetime.fromisoformat(
+            news.findtext("news:publication_date", namespaces=NEWS_NS)
+        )
+        assert published.replace(microsecond=0) == site.article.published_at.replace(microsecond=0)
+
+    def test_each_edition_has_its_own(self, site, client):
+        assert list(self.news(client, "ru")) == [site.article_ru.url]
+
+    def test_leaves_out_drafts_private_and_older_articles(self, site, client):
+        from datetime import timedelta
+
+        from dateline.conftest import publish
+
+        publish(
+            site.article, first_published_at=site.article.first_published_at - timedelta(days=3)
+        )
+        assert site.article.url not in self.news(client)
+        assert site.draft.url not in self.news(client)
+        assert site.private.url not in self.news(client)
+
+    def test_a_new_title_reaches_it(self, site, client, shared_cache):
+        from dateline.conftest import publish
+
+        self.news(client)  # kept by the shared cache, and indexed
+        publish(site.article, title="Ferry line approved after a night of talks")
+        assert "/sitemap-en.news.xml" in shared_cache.paths()
+        title = self.news(client)[site.article.url].findtext(
+            "news:news/news:title", namespaces=NEWS_NS
+        )
+        assert title == "Ferry line approved after a night of talks"
