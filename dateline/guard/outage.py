@@ -14,6 +14,7 @@ are served meanwhile.
 """
 
 import contextlib
+import itertools
 import logging
 import os
 import socket
@@ -52,32 +53,33 @@ def unavailable(request):
 
 
 class Watchdog:
-    """One thread per process cutting the connections of queries past their deadline."""
+    """One thread per process cutting the connections of queries past their deadline; it
+    sleeps until the nearest deadline, or until a query is watched."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.condition = threading.Condition()
         self.watched = {}  # token: (deadline, socket's file descriptor)
-        self.tokens = iter(range(sys.maxsize))
+        self.tokens = itertools.count()
         self.thread = None
 
     def watch(self, fileno, seconds):
-        with self.lock:
+        with self.condition:
             token = next(self.tokens)
             self.watched[token] = (time.monotonic() + seconds, fileno)
             if self.thread is None:
                 self.thread = threading.Thread(target=self.run, name="db-watchdog", daemon=True)
                 self.thread.start()
+            self.condition.notify()
         return token
 
     def release(self, token):
-        with self.lock:
+        with self.condition:
             self.watched.pop(token, None)
 
     def run(self):
-        while True:
-            time.sleep(0.1)
-            now = time.monotonic()
-            with self.lock:
+        with self.condition:
+            while True:
+                now = time.monotonic()
                 # Under the lock: a query that ended has released its token, so its
                 # connection (perhaps back in the pool, in another request's hands) is
                 # never cut.
@@ -85,6 +87,8 @@ class Watchdog:
                     if now >= deadline:
                         del self.watched[token]
                         cut(fileno)
+                nearest = min((deadline for deadline, _ in self.watched.values()), default=None)
+                self.condition.wait(None if nearest is None else max(nearest - now, 0.01))
 
 
 def cut(fileno):

@@ -5,8 +5,11 @@ On every database, a database whose every query fails; on PostgreSQL, for real: 
 frozen with SIGSTOP (it never answers: only the query deadline ends the wait), and a table
 locked by another connection while a real server keeps answering other requests."""
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -19,6 +22,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.test import Client
+from psycopg_pool import PoolTimeout
 
 from dateline.conftest import build_world, restore_wagtail_roots
 from dateline.guard.outage import DatabaseOutageMiddleware
@@ -166,3 +170,54 @@ def test_a_locked_table_is_a_503_while_the_server_answers_others(world, settings
         finally:
             other.close()
         assert get(server, world.article.url)[0] == 200
+
+
+PRINT_OPTIONS = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+)
+
+
+def test_production_settings_bound_every_wait_on_postgresql():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "dateline.settings.production",
+        "SECRET_KEY": "check-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        "DATABASE_URL": "postgres://dateline@127.0.0.1:5432/dateline",
+    }
+    env.pop("DATABASE_STATEMENT_TIMEOUT", None)
+    options = json.loads(
+        subprocess.run(  # noqa: S603 - our own interpreter and settings
+            [sys.executable, "-c", PRINT_OPTIONS],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+    )
+    assert options["connect_timeout"] == 3
+    assert options["pool"]["timeout"] == 5
+    assert options["options"].split() == [
+        "-c",
+        "statement_timeout=30s",
+        "-c",
+        "lock_timeout=10s",
+        "-c",
+        "idle_in_transaction_session_timeout=60s",
+    ]
+
+
+@pytest.mark.django_db
+def test_postgresql_applies_its_timeouts_and_a_pool_timeout_is_a_database_error():
+    postgresql_only()
+    with connection.cursor() as cursor:
+        for name, value in [
+            ("statement_timeout", "30s"),
+            ("lock_timeout", "10s"),
+            ("idle_in_transaction_session_timeout", "1min"),
+        ]:
+            cursor.execute(f"SHOW {name}")
+            assert cursor.fetchone()[0] == value
+    with pytest.raises(OperationalError), connection.wrap_database_errors:
+        raise PoolTimeout("couldn't get a connection after 5.00 sec")
