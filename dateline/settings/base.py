@@ -374,6 +374,9 @@ DATELINE_SIGN_IN_THROTTLES = {
 DATELINE_STAFF_REQUIRE_TWO_FACTOR = env_bool("DATELINE_STAFF_REQUIRE_TWO_FACTOR", False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("DATELINE_SITE_NAME", "Dateline")
+# Sign-in throttles count per client address as allauth reads it: behind nginx (which appends
+# to X-Forwarded-For) set 1, or every reader is nginx's address; never above the proxies there.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("DATELINE_TRUSTED_PROXY_COUNT", "0"))
 # Readers' user names are not made from their e-mail; signup asks for the name shown.
 ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "dateline.accounts.forms.SignupExtraForm"

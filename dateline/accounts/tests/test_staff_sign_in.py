@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction
 
 from dateline.accounts.throttles import Attempt, Throttle
 from dateline.conftest import url_in
@@ -184,3 +185,39 @@ def test_a_right_page_password_is_not_counted(site, client):
     for n in range(5):
         assert guess(client, site, f"guess again {n}").status_code == 200
     assert guess(client, site, "one too many").status_code == 429
+
+
+def test_behind_a_proxy_each_reader_is_counted_apart(site, client, settings):
+    """Behind nginx every request comes from nginx's address: with the proxy counted, the
+    address is the one nginx appended to X-Forwarded-For."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for n in range(12):
+        response = client.post(
+            password_url(site.private),
+            {"password": f"guess {n}", "return_url": site.private.url},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"10.9.9.9, 203.0.113.{n}",
+        )
+        assert response.status_code == 200, n
+    same_reader = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.50"}
+    statuses = [
+        client.post(password_url(site.private), {"password": "x", "return_url": "/"}, **same_reader)
+        for _ in range(11)
+    ]
+    assert [response.status_code for response in statuses] == [200] * 10 + [429]
+
+
+def test_document_collection_passwords_are_throttled_too(db, client):
+    collection = Collection.get_first_root_node().add_child(name="Embargoed papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="lighthouse",
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    statuses = [
+        client.post(url, {"password": f"guess {n}", "return_url": "/"}).status_code
+        for n in range(11)
+    ]
+    assert statuses == [200] * 10 + [429]
+    assert client.post(url, {"password": "lighthouse", "return_url": "/"}).status_code == 429
