@@ -8,6 +8,9 @@
 - Photo editors: the media bank (add, change, delete, choose photos and documents).
 - Moderators: the admin only; the discussion app gives them its own permissions.
 - Administrators: everything in the page tree, the media bank, users and settings.
+
+Wagtail's initial data also creates an "Editors" group with rights on every page: the
+newsroom has no such role, so it is removed (migration 0002 and `setup_roles`).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -28,6 +31,8 @@ PHOTO_EDITORS = "Photo editors"
 MODERATORS = "Moderators"
 ADMINISTRATORS = "Administrators"
 SECTION_EDITORS_PREFIX = "Section editors: "
+# Wagtail's initial data: every page on the tree and the media bank. Not a newsroom role.
+WAGTAIL_DEFAULT_EDITORS = "Editors"
 
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("simple_translation", "submit_translation")
@@ -120,6 +125,7 @@ def setup_roles():
     """
     from dateline.news.models import SectionPage
 
+    Group.objects.filter(name=WAGTAIL_DEFAULT_EDITORS).delete()
     groups = {}
     for name in (REPORTERS, PHOTO_EDITORS, MODERATORS, ADMINISTRATORS):
         groups[name], _created = Group.objects.get_or_create(name=name)

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Wagtail views that would name a page the user may not see (newsroom/middleware.py).
+    "dateline.newsroom.middleware.PageVisibilityMiddleware",
     # The newsroom's searches within their limits, with a message (guard/searches.py).
     "dateline.guard.searches.AdminSearchLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
