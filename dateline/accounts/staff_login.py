@@ -12,13 +12,13 @@
   up before the admin opens.
 """
 
-from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_added, authenticator_removed
+from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_used
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -29,8 +29,8 @@ from wagtail.admin.forms.auth import LoginForm
 
 from .throttles import Attempt, Throttle
 
-# Session entry: does this session's user have an authenticator app (read once per session,
-# and again when they add or remove one).
+# Session entry: does this session's user have an authenticator app (read when they sign in,
+# add or remove one), and have they given a code in this session.
 TWO_FACTOR_SESSION_KEY = "dateline_two_factor"
 
 
@@ -79,47 +79,44 @@ def account_identity(typed):
     return f"typed:{typed.casefold()}"
 
 
-def has_authenticator_app(request, user):
-    """Does the user have two-factor sign-in (read once per session)?"""
-    known = request.session.get(TWO_FACTOR_SESSION_KEY)
-    if not isinstance(known, dict) or known.get("user") != str(user.pk):
-        known = remember_two_factor(request, user)
-    return known["totp"]
-
-
-def remember_two_factor(request, user, code_given=None):
-    """Read whether the user has an authenticator app, into the session; what was given in
-    this session stays (unless told otherwise)."""
-    known = request.session.get(TWO_FACTOR_SESSION_KEY)
-    same_user = isinstance(known, dict) and known.get("user") == str(user.pk)
-    known = {
-        "user": str(user.pk),
+def two_factor_state(user_id, code_given=False):
+    return {
+        "user": str(user_id),
         "totp": Authenticator.objects.filter(
-            user_id=user.pk, type=Authenticator.Type.TOTP
+            user_id=user_id, type=Authenticator.Type.TOTP
         ).exists(),
-        "code_given": bool(known.get("code_given")) if same_user else False,
+        "code_given": code_given,
     }
-    if code_given is not None:
-        known["code_given"] = code_given
+
+
+def remember_two_factor(request, user_id, code_given=None):
+    """Read whether the user has an authenticator app into the session. A code given in this
+    session by this user stays given, unless told otherwise."""
+    known = request.session.get(TWO_FACTOR_SESSION_KEY)
+    same_user = isinstance(known, dict) and known.get("user") == str(user_id)
+    if code_given is None:
+        code_given = bool(same_user and known.get("code_given"))
+    known = two_factor_state(user_id, code_given)
     request.session[TWO_FACTOR_SESSION_KEY] = known
     return known
 
 
-def passed_second_factor(request, user):
-    """A code given in this session: at allauth's sign-in or code page, or to set it up."""
-    known = request.session.get(TWO_FACTOR_SESSION_KEY) or {}
-    if known.get("user") == str(user.pk) and known.get("code_given"):
-        return True
-    return any(
-        record.get("method") == "mfa" for record in get_authentication_records(request, user)
-    )
+def signed_in(sender, request=None, user=None, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        remember_two_factor(request, user.pk)
+
+
+def code_used(sender, request=None, user=None, **kwargs):
+    """A code (or a recovery code) was right: at allauth's sign-in, or at its code page."""
+    if request is not None and user is not None:
+        remember_two_factor(request, user.pk, code_given=True)
 
 
 def authenticator_set_up(sender, request=None, user=None, authenticator=None, **kwargs):
     if request is not None and user is not None:
         # Setting an authenticator app up took one of its codes: this session has given one.
         is_app = authenticator is not None and authenticator.type == Authenticator.Type.TOTP
-        remember_two_factor(request, user, code_given=True if is_app else None)
+        remember_two_factor(request, user.pk, code_given=True if is_app else None)
         # allauth sends this once the change has committed: maybe after the response went
         # out with the session saved (tests run such callbacks then).
         request.session.save()
@@ -127,10 +124,12 @@ def authenticator_set_up(sender, request=None, user=None, authenticator=None, **
 
 def authenticator_removed_here(sender, request=None, user=None, **kwargs):
     if request is not None and user is not None:
-        remember_two_factor(request, user)
+        remember_two_factor(request, user.pk)
 
 
 def register_signal_handlers():
+    user_logged_in.connect(signed_in, dispatch_uid="dateline-2fa-signed-in")
+    authenticator_used.connect(code_used, dispatch_uid="dateline-2fa-code-used")
     authenticator_added.connect(authenticator_set_up, dispatch_uid="dateline-2fa-set-up")
     authenticator_removed.connect(authenticator_removed_here, dispatch_uid="dateline-2fa-removed")
 
@@ -138,7 +137,10 @@ def register_signal_handlers():
 class TwoFactorMiddleware:
     """Asks for the second factor, and (when required) for setting it up.
 
-    After AuthenticationMiddleware and allauth's AccountMiddleware.
+    After AuthenticationMiddleware and allauth's AccountMiddleware. It reads the session's
+    user id, not request.user, and leaves the session as not accessed when it lets a request
+    through: a response the view made without the session stays shareable (no Vary: Cookie).
+    Whatever reads request.user later reads the session again, and marks it.
     """
 
     # Open to a session waiting for its code: the code page and signing out.
@@ -153,29 +155,46 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None  # nobody is signed in without a session
+        session = request.session
+        accessed = session.accessed
+        user_id = session.get(SESSION_KEY)
+        if user_id is None:
+            session.accessed = accessed
             return None
+        known = session.get(TWO_FACTOR_SESSION_KEY)
+        if not isinstance(known, dict) or known.get("user") != str(user_id):
+            # Signed in before this release, or the signal was missed: read it now.
+            known = remember_two_factor(request, user_id)
         url_name = request.resolver_match.url_name
-        if has_authenticator_app(request, user):
-            if url_name in self.WAITING_FOR_CODE or passed_second_factor(request, user):
+        if known["totp"] and not known["code_given"]:
+            if url_name in self.WAITING_FOR_CODE:
                 return None
             return self.redirect(request, "mfa_reauthenticate", with_next=True)
         if (
-            settings.DATELINE_STAFF_REQUIRE_TWO_FACTOR
+            not known["totp"]
+            and settings.DATELINE_STAFF_REQUIRE_TWO_FACTOR
             and url_name not in self.ADMIN_WITHOUT_TWO_FACTOR
             and request.path_info.startswith(reverse("wagtailadmin_home"))
-            and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
         ):
-            if remember_two_factor(request, user)["totp"]:
-                # Set up in another session since this one read it: a code, then.
-                return self.process_view(request, view_func, view_args, view_kwargs)
-            messages.warning(
-                request,
-                _("The newsroom asks for two-factor sign-in: set it up to use the admin."),
-            )
-            return self.redirect(request, "mfa_activate_totp", with_next=False)
+            return self.require_set_up(request, view_func, view_args, view_kwargs)
+        session.accessed = accessed
         return None
+
+    def require_set_up(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or not (
+            user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+        ):
+            return None
+        if remember_two_factor(request, user.pk)["totp"]:
+            # Set up in another session since this one read it: a code, then.
+            return self.process_view(request, view_func, view_args, view_kwargs)
+        messages.warning(
+            request, _("The newsroom asks for two-factor sign-in: set it up to use the admin.")
+        )
+        return self.redirect(request, "mfa_activate_totp", with_next=False)
 
     def redirect(self, request, url_name, with_next):
         url = reverse(url_name)
