@@ -11,6 +11,7 @@ import hashlib
 from datetime import UTC
 
 from django.core.cache import cache
+from wagtail.models import Page
 
 from dateline.caching import rules
 
@@ -90,8 +91,17 @@ def remember_masthead(language, home, sections):
 
 
 def masthead_sections(home):
-    """The sections an edition's masthead lists, in order."""
-    return list(SectionPage.objects.child_of(home).live().public().order_by("path"))
+    """The pages an edition's masthead lists, in tree order: its sections, then its topic and
+    author indexes (Page rows: a link needs no more)."""
+    pages = list(
+        Page.objects.child_of(home)
+        .live()
+        .public()
+        .type(SectionPage, TopicIndexPage, AuthorIndexPage)
+        .order_by("path")
+    )
+    # Sections first, whatever order the newsroom created the pages in.
+    return sorted(pages, key=lambda page: not issubclass(page.specific_class, SectionPage))
 
 
 def edition_changed(change):

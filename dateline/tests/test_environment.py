@@ -63,3 +63,39 @@ def test_development_settings_keep_nothing_between_requests():
         "backend": "django.core.cache.backends.dummy.DummyCache",
         "cached_loader": False,
     }
+
+
+def test_the_demo_shows_readers_the_designed_error_pages():
+    """scripts/demo serves with DEBUG off: a wrong address in the Russian edition is the
+    edition's own 404 page, never Django's debug page listing every URL pattern; the demo's
+    static files are served all the same."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "from django.core.management import call_command\n"
+        "from django.test import Client\n"
+        "call_command('migrate', verbosity=0)\n"
+        "from dateline.news.sitetree import ensure_editions\n"
+        "ensure_editions()\n"
+        "client = Client(HTTP_HOST='127.0.0.1')\n"
+        "missing = client.get('/ru/no-such-page/')\n"
+        "style = client.get('/static/dateline/css/site.css')\n"
+        "print(settings.DEBUG, missing.status_code, style.status_code)\n"
+        "print(missing.content.decode())\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "dateline.settings.demo",
+        "DATABASE_URL": "sqlite://:memory:",
+        "REDIS_URL": "",
+    }
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    status, _, page = out.partition("\n")
+    assert status.split() == ["False", "404", "200"]
+    assert "Страница не найдена" in page
+    assert "URLconf" not in page and "Using the URLconf" not in page

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from dateline.caching import tags
+from dateline.mediabank.renditions import photos_with_renditions
 from dateline.news.archives import DayArchiveMixin
 from dateline.pagination import paginate_newest
 
@@ -54,5 +55,14 @@ class SectionPage(EditionPageMixin, DayArchiveMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tags.add(f"list-section-{self.pk}")
-        context["articles"] = paginate_newest(request, self.articles())
+        context["articles"] = articles = paginate_newest(request, self.articles())
+        # The first page leads with the newest story, shown once: the grid holds the others.
+        lead = articles[0] if articles and articles.number == 1 else None
+        if lead is not None and lead.lead_photo_id:
+            # Its photo at the lead's sizes (the listing read the cards'): one query.
+            lead.lead_photo = photos_with_renditions({lead.lead_photo_id}, "lead").get(
+                lead.lead_photo_id, lead.lead_photo
+            )
+        context["lead"] = lead
+        context["others"] = articles[1:] if lead else articles
         return context
