@@ -22,5 +22,5 @@ if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
         _alias["KEY_PREFIX"] = f"dateline-test-{os.getpid()}-{_alias['KEY_PREFIX']}"
 # Purges go out as soon as the change commits, in the test's own thread.
 DATELINE_PURGE_INLINE = True
-# Renditions readers asked for are made when a test calls tasks.make_queued() (mediabank).
-DATELINE_RENDITIONS_IN_BACKGROUND = False
+# Renditions readers asked for are made once the request's response is done (mediabank/tasks.py).
+DATELINE_RENDITIONS_MAKER = "after-response"
