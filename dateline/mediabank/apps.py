@@ -8,6 +8,10 @@ class MediabankConfig(AppConfig):
     verbose_name = _("Media bank")
 
     def ready(self):
+        from django.core.signals import request_finished
+
+        from . import tasks
         from .processing import limit_decoding
 
         limit_decoding()
+        request_finished.connect(tasks.after_response, dispatch_uid="mediabank_renditions")

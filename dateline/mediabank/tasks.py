@@ -1,10 +1,10 @@
-"""Renditions readers asked for before they existed, made in the background.
+"""Renditions readers asked for before they existed, made after their request.
 
 A reader's request never decodes an original (a big one takes seconds): a rendition that does
 not exist yet is answered with a placeholder (``PendingRendition``) and its photo is put on a
-queue. One thread per process takes photos from it one at a time, makes every rendition the
-site publishes for them (and the ones asked for), and says the photo changed, so pages and
-fragments kept with placeholders are rendered again.
+queue with the specs asked for. One thread per process takes photos from it one at a time,
+makes those renditions (for an upload: every rendition the site publishes) from one decode,
+and says the photo changed, so pages and fragments kept with placeholders are rendered again.
 
 The queue is bounded (DATELINE_RENDITION_QUEUE_SIZE photos): past that a request is dropped,
 and the next reader who sees the photo asks again. Django's task framework is not used for
@@ -12,8 +12,10 @@ this: its default backend runs a task at once, in the reader's request.
 
 The newsroom's own requests (the admin, previews) make renditions as Wagtail does, at once,
 in bounded memory (processing.py); an uploaded photo is queued at once, so readers rarely wait.
-Tests and commands run the queue in their own thread with ``make_queued()``
-(DATELINE_RENDITIONS_IN_BACKGROUND = False).
+
+DATELINE_RENDITIONS_MAKER: "thread" (servers); "after-response" (tests: the queue is worked
+through in the request's own thread once its response is done, as the thread would soon
+after); "manual" (tests that look at the queue call ``make_queued()``).
 """
 
 import logging
@@ -52,7 +54,7 @@ def request(photo_id, specs=()):
             logger.warning("Rendition queue full: photo %s waits for its next reader", photo_id)
             return False
         _asked[photo_id] = set(specs)
-    if settings.DATELINE_RENDITIONS_IN_BACKGROUND:
+    if settings.DATELINE_RENDITIONS_MAKER == "thread":
         _start_worker()
     return True
 
@@ -63,7 +65,8 @@ def queued():
 
 
 def make(photo_id, specs=()):
-    """Make a photo's published renditions and `specs`, then say the photo changed."""
+    """Make these renditions of a photo (none named: every published one), then say the
+    photo changed."""
     from dateline.caching import changes, tags
 
     from .models import Photo
@@ -72,7 +75,7 @@ def make(photo_id, specs=()):
     photo = Photo.objects.filter(pk=photo_id).first()
     if photo is None:
         return
-    photo.get_renditions(*PUBLISHED_SPECS, *sorted(set(specs) - set(PUBLISHED_SPECS)))
+    photo.get_renditions(*(sorted(specs) or PUBLISHED_SPECS))
     changes.invalidate([tags.photo(photo_id)])
 
 
@@ -91,6 +94,16 @@ def make_queued():
         except queue.Empty:
             return
         make(photo_id, specs)
+
+
+def after_response(sender, **kwargs):
+    """request_finished: the "after-response" maker (see the module's docstring)."""
+    if settings.DATELINE_RENDITIONS_MAKER != "after-response" or not queued():
+        return
+    try:
+        make_queued()
+    except Exception:
+        logger.exception("Renditions could not be made")
 
 
 def _loop():
