@@ -30,11 +30,10 @@ class PageVisibilityMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # The user (and so the session, which adds "Vary: Cookie") is read only for the
+        # views named here: readers' pages stay cacheable.
         match = request.resolver_match
-        user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated:
-            return None
-        name = match.url_name
+        name = match.url_name if match is not None else None
         if name in EXPLORER or name in CHOOSER:
             ids = [view_kwargs.get("parent_page_id")]
         elif name in CHOSEN:
@@ -43,6 +42,9 @@ class PageVisibilityMiddleware:
             ids = request.GET.getlist("id")
         else:
             return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None  # Wagtail sends them to the login
         ids = [str(pk) for pk in ids if pk is not None]
         if not all(pk.isdigit() for pk in ids):
             return HttpResponseBadRequest("A page id is a number.", content_type="text/plain")
