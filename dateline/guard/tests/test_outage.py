@@ -39,6 +39,17 @@ def postgresql_only():
         pytest.skip("freezing a database server is PostgreSQL's test")
 
 
+def ended(pid, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"PostgreSQL backend {pid} still running")
+
+
 def assert_unavailable(response, started, within=10):
     assert response.status_code == 503, response.content[:300]
     assert time.monotonic() - started < within
@@ -110,6 +121,7 @@ def test_a_frozen_backend_is_a_503_within_seconds(world):
         assert time.monotonic() - started < 8
     finally:
         os.kill(pid, signal.SIGCONT)
+        ended(pid)  # it finds its client gone; the test database can be dropped after
     # Django's handler closes a broken connection after the request (the test client does
     # not): the next request has a new one.
     connection.close_if_unusable_or_obsolete()
@@ -170,6 +182,13 @@ def test_a_locked_table_is_a_503_while_the_server_answers_others(world, settings
         finally:
             other.close()
         assert get(server, world.article.url)[0] == 200
+    # The stopped server's threads leave their connections open: ended here, so the test
+    # database can be dropped.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 PRINT_OPTIONS = (
