@@ -137,3 +137,10 @@ def test_when_required_a_session_older_than_the_app_is_asked_for_a_code(
     # Set up from another browser meanwhile.
     TOTP.activate(reporter, generate_totp_secret())
     assert client.get("/admin/")["Location"].startswith(code_page())
+
+
+def test_the_admin_account_page_links_to_two_factor_sign_in(site, client, reporter):  # noqa: F811
+    client.force_login(reporter)
+    page = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert f'href="{url_in("en", "mfa_index")}"' in page
+    assert client.get(url_in("en", "mfa_index")).status_code == 200
