@@ -160,7 +160,7 @@ def test_register_comment_reply_react_report_moderate_ban(world, browser):
 def test_article_cards_show_their_comment_counts(world, browser):
     page = browser.new_context().new_page()
     page.goto(world.section)
-    card = page.locator(f"article.card[data-discussion-article='{world.article_id}']")
+    card = page.locator(f"article[data-discussion-article='{world.article_id}']")
     count = card.locator("a.card__comments")
     expect(count).to_contain_text("1 comment")
     assert count.get_attribute("href").endswith("#discussion")

@@ -1,5 +1,5 @@
 // The discussion's script, on every reader page (registered with news.extensions).
-// 1. Article cards: comment counts fetched for the whole listing at once, so that listing
+// 1. Article cards and lead stories: comment counts fetched for the whole listing at once, so that listing
 //    pages stay cached whatever happens in the discussions. Without JavaScript the cards
 //    stay as they are.
 // 2. Article pages: the personal part of the discussion, loaded after the shared (cacheable)
@@ -14,7 +14,7 @@
   function showCounts(cards, articles) {
     cards.forEach(function (card) {
       var found = articles[card.getAttribute("data-discussion-article")];
-      var title = card.querySelector(".card__title a");
+      var title = card.querySelector(".card__title a, .lead-story__title a");
       if (!found || !found.count || !title || card.querySelector(".card__comments")) return;
       var link = document.createElement("a");
       link.className = "card__comments";
@@ -31,7 +31,7 @@
       } else {
         line = document.createElement("p");
         line.className = "meta";
-        card.querySelector(".card__body").appendChild(line);
+        card.querySelector(".card__body, .lead-story__body").appendChild(line);
       }
       line.appendChild(link);
     });
