@@ -3,8 +3,6 @@
 import threading
 import time
 
-import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -12,22 +10,12 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from dateline.accounts.throttles import Attempt, Throttle
 from dateline.conftest import url_in
-from dateline.newsroom.roles import REPORTERS, setup_roles
 
-STAFF_PASSWORD = "a long newsroom passphrase"
+from .conftest import STAFF_PASSWORD
+
 LOGIN = "/admin/login/"
 LOCKED = "Too many failed sign-in attempts"
 MISMATCH = "didn&#x27;t match"
-
-
-@pytest.fixture
-def reporter(db, django_user_model):
-    setup_roles()
-    user = django_user_model.objects.create_user(
-        username="tern", email="tern@example.org", password=STAFF_PASSWORD
-    )
-    user.groups.add(Group.objects.get(name=REPORTERS))
-    return user
 
 
 def sign_in(client, username, password, address="192.0.2.10"):

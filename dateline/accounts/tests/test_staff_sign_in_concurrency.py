@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from .test_staff_sign_in import LOCKED, MISMATCH, STAFF_PASSWORD, in_threads, sign_in
+from .conftest import STAFF_PASSWORD
+from .test_staff_sign_in import LOCKED, MISMATCH, in_threads, sign_in
 
 
 @pytest.mark.skipif(

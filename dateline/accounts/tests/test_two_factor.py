@@ -15,7 +15,8 @@ from django.urls import reverse
 
 from dateline.conftest import url_in
 
-from .test_staff_sign_in import STAFF_PASSWORD, reporter, sign_in, signed_in  # noqa: F401
+from .conftest import STAFF_PASSWORD
+from .test_staff_sign_in import sign_in
 
 
 def current_code(secret):
@@ -23,7 +24,7 @@ def current_code(secret):
 
 
 @pytest.fixture
-def secret(reporter):  # noqa: F811
+def secret(reporter):
     secret = generate_totp_secret()
     TOTP.activate(reporter, secret)
     return secret
@@ -33,7 +34,7 @@ def code_page():
     return url_in("en", "mfa_reauthenticate")
 
 
-def test_a_password_alone_does_not_open_the_admin(site, client, reporter, secret):  # noqa: F811
+def test_a_password_alone_does_not_open_the_admin(site, client, reporter, secret):
     response = sign_in(client, "tern", STAFF_PASSWORD)
     assert response.status_code == 302
     for url in ("/admin/", "/admin/pages/", url_in("en", "accounts:profile")):
@@ -47,7 +48,7 @@ def test_a_password_alone_does_not_open_the_admin(site, client, reporter, secret
     assert Authenticator.objects.filter(user=reporter).exists()
 
 
-def test_the_code_opens_the_admin(site, client, reporter, secret):  # noqa: F811
+def test_the_code_opens_the_admin(site, client, reporter, secret):
     sign_in(client, "tern", STAFF_PASSWORD)
     asked = client.get("/admin/pages/")
     wrong = client.post(asked["Location"], {"code": "000000"})
@@ -59,7 +60,7 @@ def test_the_code_opens_the_admin(site, client, reporter, secret):  # noqa: F811
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_recovery_code_stands_in_for_the_app(site, client, reporter, secret):  # noqa: F811
+def test_a_recovery_code_stands_in_for_the_app(site, client, reporter, secret):
     codes = RecoveryCodes.activate(reporter).get_unused_codes()
     sign_in(client, "tern", STAFF_PASSWORD)
     response = client.post(code_page(), {"code": codes[0]})
@@ -72,7 +73,7 @@ def test_a_recovery_code_stands_in_for_the_app(site, client, reporter, secret): 
     assert client.get("/admin/").status_code == 302
 
 
-def test_wrong_codes_are_throttled(site, client, reporter, secret):  # noqa: F811
+def test_wrong_codes_are_throttled(site, client, reporter, secret):
     sign_in(client, "tern", STAFF_PASSWORD)
     for n in range(5):
         client.post(code_page(), {"code": f"{n:06d}"})
@@ -81,7 +82,7 @@ def test_wrong_codes_are_throttled(site, client, reporter, secret):  # noqa: F81
     assert client.get("/admin/").status_code == 302
 
 
-def test_staff_without_two_factor_sign_in_as_before(site, client, reporter):  # noqa: F811
+def test_staff_without_two_factor_sign_in_as_before(site, client, reporter):
     sign_in(client, "tern", STAFF_PASSWORD)
     assert client.get("/admin/").status_code == 200
 
@@ -89,7 +90,7 @@ def test_staff_without_two_factor_sign_in_as_before(site, client, reporter):  # 
 def test_when_required_staff_set_it_up_before_the_admin_opens(
     site,
     client,
-    reporter,  # noqa: F811
+    reporter,
     settings,
     django_capture_on_commit_callbacks,
 ):
@@ -128,7 +129,7 @@ def test_when_required_readers_are_not_asked(site, client, settings, django_user
 def test_when_required_a_session_older_than_the_app_is_asked_for_a_code(
     site,
     client,
-    reporter,  # noqa: F811
+    reporter,
     settings,
 ):
     settings.DATELINE_STAFF_REQUIRE_TWO_FACTOR = True
@@ -139,7 +140,7 @@ def test_when_required_a_session_older_than_the_app_is_asked_for_a_code(
     assert client.get("/admin/")["Location"].startswith(code_page())
 
 
-def test_the_admin_account_page_links_to_two_factor_sign_in(site, client, reporter):  # noqa: F811
+def test_the_admin_account_page_links_to_two_factor_sign_in(site, client, reporter):
     client.force_login(reporter)
     page = client.get(reverse("wagtailadmin_account")).content.decode()
     assert f'href="{url_in("en", "mfa_index")}"' in page
