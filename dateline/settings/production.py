@@ -8,6 +8,10 @@ if SECRET_KEY.startswith("dateline-insecure"):  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Production runs behind the shipped nginx, which appends the client's address to
+# X-Forwarded-For: without this every reader and every newsroom member would share nginx's
+# address, and its sign-in throttles (docs/security.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("DATELINE_TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
