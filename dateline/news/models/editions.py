@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from dateline.caching import tags
 from dateline.news import memo
+from dateline.news.forms import NewsroomPageForm
 
 
 class EditionPageMixin:
@@ -15,6 +16,9 @@ class EditionPageMixin:
     # The query parameters a page reads; any other gets a redirect without it (the shared
     # cache keeps one object per page: caching/middleware.py).
     query_params = frozenset()
+
+    # Every reader page's editing form refuses a save from an out-of-date form (forms.py).
+    base_form_class = NewsroomPageForm
 
     # Where URLs usually lead below this page: Wagtail's routing looks there first, with one
     # query on the child's own table instead of two (the page row, then its specific row).

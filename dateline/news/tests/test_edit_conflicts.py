@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from dateline.conftest import soup
+from dateline.conftest import publish, soup
 from dateline.news.models import ArticlePage
 
 from .test_newsroom import add_url, article_form
@@ -103,3 +103,43 @@ def test_an_up_to_date_form_saves(site, client, desk):
     response = save(client, site, article, loaded_revision(client, article), "Fresh")
     assert response.status_code == 302
     assert latest_title(article) == "Fresh"
+
+
+def editing_form_data(client, page):
+    """What Wagtail's editor would post for this page, unchanged: its fields as loaded."""
+    form = soup(client.get(f"/admin/pages/{page.pk}/edit/")).find("form", id="page-edit-form")
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in {"submit", "button", "file"}:
+            continue
+        if field.get("type") in {"checkbox", "radio"} and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+@pytest.mark.parametrize("name", ["politics", "person", "reporter"])
+def test_every_reader_page_refuses_an_out_of_date_form(site, client, admin_user, name):
+    """Sections, topics and authors too, not only articles."""
+    page = publish(getattr(site, name))  # edited in Wagtail before: it has a revision
+    client.force_login(admin_user)
+    stale = editing_form_data(client, page)
+    fresh = {**editing_form_data(client, page), "title": "Renamed by a colleague"}
+    assert client.post(f"/admin/pages/{page.pk}/edit/", fresh).status_code == 302
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", {**stale, "title": "Renamed from an old form"}
+    )
+    assert response.status_code == 200
+    assert "saved a newer version of this page" in " ".join(
+        response.context["form"].non_field_errors()
+    )
+    assert Page.objects.get(pk=page.pk).get_latest_revision().content["title"] == (
+        "Renamed by a colleague"
+    )
