@@ -3,12 +3,10 @@ test database): dateline.asgi's application under uvicorn, answering a reader's 
 live stream and a form post, and dateline.wsgi's, which serves pages in production (granian
 there; uvicorn's WSGI interface here, in a thread)."""
 
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
-import uvicorn
 from bs4 import BeautifulSoup
 
 from dateline.conftest import build_world, restore_wagtail_roots
@@ -33,14 +31,7 @@ def served_wsgi(transactional_db, settings):
     world = build_world()
     from dateline.wsgi import application
 
-    server = StreamServer(application)
-    server.server = uvicorn.Server(
-        uvicorn.Config(
-            application, host="127.0.0.1", port=server.port, log_level="warning", interface="wsgi"
-        )
-    )
-    server.thread = threading.Thread(target=server.server.run, daemon=True)
-    with server:
+    with StreamServer(application, interface="wsgi") as server:
         yield server, world
 
 

@@ -15,7 +15,6 @@ import time
 
 import psycopg
 import pytest
-import uvicorn
 from bs4 import BeautifulSoup
 from django.core.handlers.exception import convert_exception_to_response
 from django.core.wsgi import get_wsgi_application
@@ -131,15 +130,7 @@ def test_a_frozen_backend_is_a_503_within_seconds(world):
 def wsgi_server():
     """Django's WSGI application (as dateline.wsgi makes it, with this test's settings) under
     a real server, in threads of this process (as in dateline/tests/test_served.py)."""
-    application = get_wsgi_application()
-    server = StreamServer(application)
-    server.server = uvicorn.Server(
-        uvicorn.Config(
-            application, host="127.0.0.1", port=server.port, log_level="warning", interface="wsgi"
-        )
-    )
-    server.thread = threading.Thread(target=server.server.run, daemon=True)
-    return server
+    return StreamServer(get_wsgi_application(), interface="wsgi")
 
 
 def lock_pages():

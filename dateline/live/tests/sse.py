@@ -109,9 +109,10 @@ def parse(text):
 
 
 class StreamServer:
-    """uvicorn serving the live streams in a thread of the test process."""
+    """uvicorn serving the live streams (or, with interface="wsgi", a WSGI application such
+    as Django's) in a thread of the test process."""
 
-    def __init__(self, app=None):
+    def __init__(self, app=None, interface="auto"):
         self.port = free_port()
         self.app = app or LiveStreamApp(not_found)
         config = uvicorn.Config(
@@ -119,7 +120,8 @@ class StreamServer:
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
-            lifespan="on",
+            interface=interface,
+            lifespan="off" if interface == "wsgi" else "on",  # WSGI has no lifespan
             # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default; the app decides here.
             proxy_headers=False,
         )
