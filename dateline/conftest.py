@@ -1,6 +1,7 @@
 """Shared fixtures: a small news world built with the factories, and HTML helpers."""
 
 import io
+import os
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -79,6 +80,15 @@ def shared_cache(settings, monkeypatch):
     recorder = SharedCache()
     monkeypatch.setattr(purging, "_send_to_nginx", recorder.receive)
     return recorder
+
+
+def postgresql_only(reason):
+    """Skip a test that needs PostgreSQL on SQLite (saying why); CI's PostgreSQL run sets
+    DATELINE_REQUIRE_SERVICES=1, where not being on PostgreSQL fails instead."""
+    if connection.vendor != "postgresql":
+        if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
+            pytest.fail("CI runs this on PostgreSQL")
+        pytest.skip(reason)
 
 
 def cold_queries(client, url):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from dateline.caching.models import Purge
-from dateline.conftest import build_world, restore_wagtail_roots
+from dateline.conftest import build_world, postgresql_only, restore_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,10 +23,7 @@ ArticlePage.objects.get(pk={pk}).unpublish()
 
 
 def test_a_retraction_made_in_another_process_reaches_this_one(client, shared_cache):
-    if connection.vendor != "postgresql":
-        if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
-            pytest.fail("CI runs this on PostgreSQL")
-        pytest.skip("another process cannot open the test's SQLite database")
+    postgresql_only("another process cannot open the test's SQLite database")
     restore_wagtail_roots()
     world = build_world()
     for _ in range(2):  # indexed for the shared cache, and its fragments kept here

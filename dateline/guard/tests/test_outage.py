@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.test import Client
 from psycopg_pool import PoolTimeout
 
-from dateline.conftest import build_world, restore_wagtail_roots
+from dateline.conftest import build_world, postgresql_only, restore_wagtail_roots
 from dateline.guard.outage import DatabaseOutageMiddleware
 from dateline.live.tests.sse import StreamServer
 from dateline.tests.test_served import get
@@ -31,11 +31,7 @@ from dateline.tests.test_served import get
 STATIC = "/static/dateline/css/site.css"
 
 
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
-            pytest.fail("CI runs this on PostgreSQL")
-        pytest.skip("freezing a database server is PostgreSQL's test")
+ON_POSTGRESQL = "freezing a database server is PostgreSQL's test"
 
 
 def ended(pid, timeout=10):
@@ -104,7 +100,7 @@ def test_a_database_error_raised_in_a_middleware_is_a_503_too(rf):
 def test_a_frozen_backend_is_a_503_within_seconds(world):
     """SIGSTOP on the very backend serving this thread: PostgreSQL never answers, its own
     timeouts never fire; the query deadline (2 s here) cuts the connection."""
-    postgresql_only()
+    postgresql_only(ON_POSTGRESQL)
     client = Client(raise_request_exception=False)
     assert client.get(world.article.url).status_code == 200
     with connection.cursor() as cursor:
@@ -144,7 +140,7 @@ def lock_pages():
 
 
 def test_a_locked_table_is_a_503_while_the_server_answers_others(world, settings):
-    postgresql_only()
+    postgresql_only(ON_POSTGRESQL)
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
     with wsgi_server() as server:
         assert get(server, world.article.url)[0] == 200
@@ -220,7 +216,7 @@ def test_production_settings_bound_every_wait_on_postgresql():
 
 @pytest.mark.django_db
 def test_postgresql_applies_its_timeouts_and_a_pool_timeout_is_a_database_error():
-    postgresql_only()
+    postgresql_only(ON_POSTGRESQL)
     with connection.cursor() as cursor:
         for name, value in [
             ("statement_timeout", "30s"),

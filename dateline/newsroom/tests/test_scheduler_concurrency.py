@@ -2,7 +2,6 @@
 PostgreSQL, each in its own thread and connection, never do the same thing twice."""
 
 import collections
-import os
 import threading
 from datetime import timedelta
 
@@ -14,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from dateline.caching import purging
 from dateline.caching.models import Purge
-from dateline.conftest import build_world, restore_wagtail_roots
+from dateline.conftest import build_world, postgresql_only, restore_wagtail_roots
 from dateline.news.factories import ArticlePageFactory
 from dateline.newsroom.scheduler import run_due
 
@@ -23,10 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def postgresql():
-    if connection.vendor != "postgresql":
-        if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
-            pytest.fail("CI runs these on PostgreSQL")
-        pytest.skip("SQLite runs one writer at a time: the PostgreSQL run tests concurrency")
+    postgresql_only("SQLite runs one writer at a time: the PostgreSQL run tests concurrency")
 
 
 def at_once(function, runners=2):
