@@ -45,9 +45,8 @@ def day_path(when):
     return when.strftime("%Y/%m/%d/")
 
 
-def nearest_days(articles, day):
-    """(the latest earlier day with stories, the first later day with stories), None if none."""
-    start, end = day_bounds(day)
+def nearest_days(articles, start, end):
+    """(the latest day with stories before start, the first from end on), None if none."""
     earlier = (
         articles.filter(published_at__lt=start)
         .order_by("-published_at")
@@ -102,7 +101,7 @@ class DayArchiveMixin(RoutablePageMixin):
         shown = paginate_newest(
             request, articles.filter(published_at__gte=start, published_at__lt=end)
         )
-        earlier, later = nearest_days(articles, day)
+        earlier, later = nearest_days(articles, start, end)
         if not shown and earlier is None:
             raise Http404("The archive begins later.")  # no endless empty past to crawl
         context = self.archive_context(request)
