@@ -5,6 +5,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -32,6 +33,9 @@ def front(transactional_db, live_server):
         ArticlePageFactory(
             parent=world.politics,
             title=f"Harbour board report number {n} reaches the council",
+            # No photo to make renditions of: the live server would make them after its
+            # answers, in its own thread, while the test's database is being emptied.
+            lead_photo=None,
             first_published_at=when + timedelta(hours=8, minutes=n),
             last_published_at=when + timedelta(hours=8, minutes=n),
         )
@@ -39,6 +43,11 @@ def front(transactional_db, live_server):
     ]
     for order, story in enumerate(stories):
         HomePinnedStory.objects.create(home=home, article=story, sort_order=order)
+    # Each page asked once here first: its photos' renditions are made now, in this thread,
+    # not by the live server's after its answers while the database is being emptied.
+    reader = Client()
+    for path in ("/en/", world.politics.url, f"/en/{day:%Y/%m/%d}/"):
+        assert reader.get(path).status_code == 200
     return SimpleNamespace(
         base=live_server.url,
         pinned=[story.title for story in stories],
@@ -82,6 +91,7 @@ def test_pinned_stories_keep_readable_cards_and_the_latest_news_beside(front, br
         expect(page.locator("nav.sections a", has_text="Topics")).to_be_visible()
         expect(page.locator("nav.sections a", has_text="Authors")).to_be_visible()
     finally:
+        page.wait_for_load_state("networkidle")  # the cards' comment counts too
         page.close()
 
 
@@ -102,4 +112,5 @@ def test_a_day_of_the_archive_and_a_section_use_the_page(front, browser, width):
             # The section's stories use the width of the page, not a third of it.
             assert box(page.locator(".section-grid"))["width"] > 0.7 * 1366 - 200
     finally:
+        page.wait_for_load_state("networkidle")  # the cards' comment counts too
         page.close()
